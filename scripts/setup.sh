@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs whatever Broadsheet needs and is missing; quick when everything is already there.
+# Usage: scripts/setup.sh [build|test]   (test adds Chromium, chromedriver and the Python tools)
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+cd "$root"
+want="${1:-build}"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx "$RUST_WASM_TARGET"; then
+  say "adding Rust target $RUST_WASM_TARGET"
+  rustup target add "$RUST_WASM_TARGET"
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 7 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --root "$BROADSHEET_TOOLS/trunk-$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
+  # --locked fails against this registry mirror (a locked dependency is missing), so resolve afresh.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$BROADSHEET_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages (wasm-opt, Playwright, axe-core, static server)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want" = test ] || [ "$want" = bench ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Chromium and chromedriver from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if [ ! -x "$VENV/bin/python" ] || [ requirements.txt -nt "$VENV/.installed" ]; then
+    say "installing Python tools into $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check -r requirements.txt
+    touch "$VENV/.installed"
+  fi
+fi
+
+cargo fetch --quiet

@@ -1,0 +1,45 @@
+//! The single-page app's shell: router, document title and the site's frame. The only place that
+//! touches the router or `<head>`; the widget will mount the views without it.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::config::Config;
+use crate::pages::{FeaturedPage, PostPage};
+use crate::strings::EN;
+use crate::view::NotFound;
+
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    provide_meta_context();
+    provide_context(config.clone());
+    let home = config.home_path().to_owned();
+    let not_found_home = home.clone();
+    view! {
+        <Title text=EN.site_name/>
+        <Router base=config.router_base()>
+            <header class="masthead">
+                <a class="masthead-name" href=home>{EN.site_name}</a>
+            </header>
+            <main id="main" class="page">
+                <Routes fallback=move || view! { <NotFound strings=&EN home=not_found_home.clone()/> }>
+                    <Route path=path!("/") view=FeaturedPage/>
+                    <Route path=path!("/posts/:slug") view=PostPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The configuration for the SPA: the site root is the document's `<base href>`, which trunk sets
+/// from `--public-url`, so one build serves from `/` or any sub-path.
+pub fn config_from_document() -> Config {
+    let base_path = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new(&base).ok())
+        .map(|url| url.pathname());
+    Config::with_site_root(base_path.as_deref().unwrap_or("/"))
+}

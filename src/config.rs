@@ -1,0 +1,86 @@
+//! One configuration type for every way Broadsheet ships (the SPA now, the widget later): where the
+//! site's files are and how to build the paths to them. Components ask this type for URLs; they never
+//! build one by hand.
+
+use crate::model::is_valid_slug;
+
+/// Where a Broadsheet site lives.
+///
+/// ```
+/// use broadsheet::config::Config;
+/// let config = Config::with_site_root("/news/");
+/// assert_eq!(config.index_url(), "/news/articles/index.json");
+/// assert_eq!(config.article_url("a-post"), "/news/articles/a-post.json");
+/// assert_eq!(config.post_path("a-post"), "/news/posts/a-post");
+/// assert_eq!(config.home_path(), "/news/");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The site's root, ending in `/`: a path (`/`, `/news/`) or an absolute URL.
+    site_root: String,
+    /// How long to wait for a file before telling the reader, in milliseconds.
+    pub fetch_timeout_ms: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::with_site_root("/")
+    }
+}
+
+impl Config {
+    pub fn with_site_root(site_root: &str) -> Config {
+        let mut site_root = site_root.trim().to_owned();
+        if !site_root.ends_with('/') {
+            site_root.push('/');
+        }
+        Config { site_root, fetch_timeout_ms: 15_000 }
+    }
+
+    pub fn site_root(&self) -> &str {
+        &self.site_root
+    }
+
+    pub fn index_url(&self) -> String {
+        format!("{}articles/index.json", self.site_root)
+    }
+
+    /// The article file for `slug`. Callers check the slug first ([`is_valid_slug`]).
+    pub fn article_url(&self, slug: &str) -> String {
+        debug_assert!(is_valid_slug(slug));
+        format!("{}articles/{slug}.json", self.site_root)
+    }
+
+    pub fn home_path(&self) -> &str {
+        &self.site_root
+    }
+
+    pub fn post_path(&self, slug: &str) -> String {
+        format!("{}posts/{slug}", self.site_root)
+    }
+
+    /// The router's base: the site root's path without its trailing `/` (empty at the host's root).
+    pub fn router_base(&self) -> String {
+        let path = match self.site_root.find("://") {
+            Some(scheme_end) => {
+                let after_host = &self.site_root[scheme_end + 3..];
+                after_host.find('/').map_or("/", |slash| &after_host[slash..])
+            }
+            None => &self.site_root,
+        };
+        path.trim_end_matches('/').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_router_base_is_the_root_path_without_trailing_slash() {
+        assert_eq!(Config::with_site_root("/").router_base(), "");
+        assert_eq!(Config::with_site_root("/news").router_base(), "/news");
+        assert_eq!(Config::with_site_root("https://cdn.example.org/a/b/").router_base(), "/a/b");
+        assert_eq!(Config::with_site_root("http://127.0.0.1:8080/").router_base(), "");
+    }
+}

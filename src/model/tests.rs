@@ -1,0 +1,298 @@
+//! Reading whole article and index files: every block type, forward compatibility, and the errors
+//! an author sees for a broken file.
+
+use super::*;
+use serde_json::{json, Value};
+
+fn minimal() -> Value {
+    json!({
+        "format": 1,
+        "slug": "a-post",
+        "title": "A post",
+        "published": "2020-08-26T12:00:00+03:00",
+        "body": [{ "type": "paragraph", "text": "Hello *world*." }]
+    })
+}
+
+fn read(value: &Value) -> Result<(Article, Warnings), FormatError> {
+    Article::from_json(&value.to_string())
+}
+
+#[test]
+fn reads_a_minimal_article_with_defaults() {
+    let (article, warnings) = read(&minimal()).unwrap();
+    assert_eq!(article.title, "A post");
+    assert_eq!(article.language, "en");
+    assert_eq!(article.label, None);
+    assert!(article.authors.is_empty() && article.gallery.is_empty());
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn reads_every_block_type() {
+    let mut value = minimal();
+    value["body"] = json!([
+        { "type": "paragraph", "text": "P" },
+        { "type": "heading", "level": 3, "text": "H" },
+        { "type": "figure", "src": "images/a-480.webp", "alt": "A", "caption": "*C*", "credit": "Photo: X",
+          "width": 480, "height": 320,
+          "srcset": [{ "src": "images/a-480.webp", "width": 480 }, { "src": "images/a-960.webp", "width": 960 }],
+          "sizes": "(min-width: 44rem) 42rem, 100vw" },
+        { "type": "quote", "text": "Q", "cite": "Someone" },
+        { "type": "list", "ordered": true, "items": ["one", "two"] }
+    ]);
+    let (article, _) = read(&value).unwrap();
+    assert_eq!(article.body.len(), 5);
+    assert!(matches!(&article.body[0], Block::Paragraph(text) if text.plain_text() == "P"));
+    assert!(matches!(&article.body[1], Block::Heading { level: 3, text } if text.plain_text() == "H"));
+    let Block::Figure(figure) = &article.body[2] else { panic!("figure expected") };
+    assert_eq!(figure.alt.as_deref(), Some("A"));
+    assert_eq!(figure.caption.0, vec![Inline::Emphasis(vec![Inline::Text("C".into())])]);
+    assert_eq!(figure.credit.as_deref(), Some("Photo: X"));
+    assert_eq!((figure.width, figure.height), (Some(480), Some(320)));
+    assert_eq!(figure.srcset_attr().as_deref(), Some("images/a-480.webp 480w, images/a-960.webp 960w"));
+    assert!(matches!(&article.body[3], Block::Quote { cite: Some(c), .. } if c == "Someone"));
+    assert!(matches!(&article.body[4], Block::List { ordered: true, items } if items.len() == 2));
+}
+
+#[test]
+fn heading_levels_stay_below_the_title() {
+    let mut value = minimal();
+    value["body"] = json!([{ "type": "heading", "level": 1, "text": "H" }, { "type": "heading", "level": 9, "text": "H" }]);
+    let (article, _) = read(&value).unwrap();
+    assert!(matches!(article.body[0], Block::Heading { level: 2, .. }));
+    assert!(matches!(article.body[1], Block::Heading { level: 4, .. }));
+}
+
+#[test]
+fn unknown_fields_are_ignored_and_unknown_blocks_skipped() {
+    let mut value = minimal();
+    value["format"] = json!(2);
+    value["reading_time"] = json!(4);
+    value["body"] = json!([
+        { "type": "video", "src": "v.mp4" },
+        { "type": "paragraph", "text": "kept", "style": "drop-cap" }
+    ]);
+    let (article, warnings) = read(&value).unwrap();
+    assert_eq!(article.body.len(), 1);
+    assert!(warnings.iter().any(|w| w.starts_with("body[0]")), "{warnings:?}");
+}
+
+#[test]
+fn a_missing_required_field_is_named() {
+    for field in ["title", "slug", "published", "body", "format"] {
+        let mut value = minimal();
+        value.as_object_mut().unwrap().remove(field);
+        assert_eq!(read(&value).unwrap_err(), FormatError::Missing { field: field.into() });
+    }
+}
+
+#[test]
+fn a_missing_field_inside_a_block_is_named_with_its_path() {
+    let mut value = minimal();
+    value["body"] = json!([{ "type": "paragraph", "text": "ok" }, { "type": "figure", "alt": "no src" }]);
+    assert_eq!(read(&value).unwrap_err().field(), Some("body[1].src"));
+}
+
+#[test]
+fn a_mistyped_field_is_named() {
+    let mut value = minimal();
+    value["title"] = json!(42);
+    let error = read(&value).unwrap_err();
+    assert_eq!(error.field(), Some("title"));
+    assert!(error.to_string().contains("invalid type"), "{error}");
+
+    let mut value = minimal();
+    value["body"][0]["text"] = json!(["not", "a", "string"]);
+    assert_eq!(read(&value).unwrap_err().field(), Some("body[0].text"));
+}
+
+#[test]
+fn a_bad_date_is_named() {
+    let mut value = minimal();
+    value["published"] = json!("26 August 2020");
+    let error = read(&value).unwrap_err();
+    assert_eq!(error.field(), Some("published"));
+    assert!(error.to_string().contains("RFC 3339"), "{error}");
+}
+
+#[test]
+fn empty_title_and_bad_slug_are_refused() {
+    let mut value = minimal();
+    value["title"] = json!("  ");
+    assert_eq!(read(&value).unwrap_err().field(), Some("title"));
+    let mut value = minimal();
+    value["slug"] = json!("../../etc/passwd");
+    assert_eq!(read(&value).unwrap_err().field(), Some("slug"));
+}
+
+#[test]
+fn invalid_json_is_a_syntax_error() {
+    for text in ["", "{", "{\"title\": }", "[1,2", "null garbage"] {
+        assert!(matches!(Article::from_json(text), Err(FormatError::Syntax { .. }) | Err(FormatError::Invalid { .. })), "{text:?}");
+    }
+    assert!(matches!(Article::from_json("{"), Err(FormatError::Syntax { .. })));
+}
+
+#[test]
+fn a_json_value_of_the_wrong_shape_is_explained() {
+    for text in ["[]", "null", "42", "\"article\""] {
+        let error = Article::from_json(text).unwrap_err();
+        assert!(matches!(error, FormatError::Invalid { .. }), "{text}: {error:?}");
+    }
+}
+
+#[test]
+fn images_with_refused_urls_are_left_out_with_a_warning() {
+    let mut value = minimal();
+    value["body"] = json!([
+        { "type": "figure", "src": "javascript:alert(1)", "alt": "x" },
+        { "type": "figure", "src": "ok.webp", "alt": "ok",
+          "srcset": [{ "src": "data:image/svg+xml,<svg onload=alert(1)>", "width": 10 }, { "src": "ok-2.webp", "width": 20 }] }
+    ]);
+    value["gallery"] = json!([{ "src": "vbscript:x", "alt": "y" }, { "src": "https://cdn.example/g.webp", "alt": "g" }]);
+    value["lead_image"] = json!({ "src": "data:text/html,hi", "alt": "lead" });
+    let (article, warnings) = read(&value).unwrap();
+    assert_eq!(article.body.len(), 1);
+    let Block::Figure(figure) = &article.body[0] else { panic!() };
+    assert_eq!(figure.srcset.len(), 1);
+    assert_eq!(article.gallery.len(), 1);
+    assert_eq!(article.lead_image, None);
+    for field in ["body[0].src", "body[1].srcset[0]", "gallery[0].src", "lead_image.src"] {
+        assert!(warnings.iter().any(|w| w.starts_with(field)), "no warning for {field}: {warnings:?}");
+    }
+}
+
+#[test]
+fn images_without_alt_or_size_still_read() {
+    let mut value = minimal();
+    value["gallery"] = json!([{ "src": "a.webp" }, { "src": "b.webp", "alt": " ", "width": 0, "height": 10 }]);
+    let (article, warnings) = read(&value).unwrap();
+    assert_eq!(article.gallery[0].alt, None);
+    assert_eq!(article.gallery[1].alt, None);
+    assert_eq!(article.gallery[1].aspect_ratio(), None);
+    assert_eq!(warnings.iter().filter(|w| w.contains(".alt")).count(), 2);
+}
+
+#[test]
+fn author_links_pass_the_allow_list() {
+    let mut value = minimal();
+    value["authors"] = json!([{ "name": "A", "url": "javascript:alert(1)" }, { "name": "B", "url": "https://b.example" }]);
+    let (article, _) = read(&value).unwrap();
+    assert_eq!(article.authors[0].url, None);
+    assert_eq!(article.authors[1].url, SafeUrl::parse("https://b.example"));
+}
+
+#[test]
+fn images_come_in_reading_order() {
+    let mut value = minimal();
+    value["body"] = json!([
+        { "type": "figure", "src": "1.webp", "alt": "1" },
+        { "type": "paragraph", "text": "p" },
+        { "type": "figure", "src": "2.webp", "alt": "2" }
+    ]);
+    value["gallery"] = json!([{ "src": "3.webp", "alt": "3" }]);
+    let (article, _) = read(&value).unwrap();
+    let alts: Vec<_> = article.images().map(|image| image.alt.clone().unwrap()).collect();
+    assert_eq!(alts, ["1", "2", "3"]);
+}
+
+#[test]
+fn the_index_picks_the_featured_entry_else_the_newest() {
+    let index = ArticleIndex::from_json(
+        r#"{"articles":[
+            {"slug":"old","title":"Old","published":"2019-01-01T00:00:00Z"},
+            {"slug":"new","title":"New","published":"2021-01-01T00:00:00Z"},
+            {"slug":"pick","title":"Pick","published":"2020-01-01T00:00:00Z","featured":true}]}"#,
+    )
+    .unwrap();
+    assert_eq!(index.featured().unwrap().slug, "pick");
+    let unfeatured = ArticleIndex { articles: index.articles.iter().filter(|e| !e.featured).cloned().collect() };
+    assert_eq!(unfeatured.featured().unwrap().slug, "new");
+    assert_eq!(ArticleIndex { articles: vec![] }.featured(), None);
+}
+
+#[test]
+fn the_index_refuses_unsafe_slugs() {
+    let error = ArticleIndex::from_json(
+        r#"{"articles":[{"slug":"../x","title":"X","published":"2019-01-01T00:00:00Z"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(error.field(), Some("articles[0].slug"));
+}
+
+/// The demo content that ships in `public/` must always read cleanly.
+#[test]
+fn the_demo_articles_read_without_warnings() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/public/articles");
+    let index = ArticleIndex::from_json(&std::fs::read_to_string(format!("{root}/index.json")).unwrap()).unwrap();
+    assert!(index.articles.len() >= 3);
+    assert!(index.featured().is_some_and(|entry| entry.featured));
+    for entry in &index.articles {
+        let text = std::fs::read_to_string(format!("{root}/{}.json", entry.slug)).unwrap();
+        let (article, warnings) = Article::from_json(&text).unwrap();
+        assert_eq!(article.slug, entry.slug);
+        assert_eq!(article.title, entry.title);
+        assert!(warnings.is_empty(), "{}: {warnings:?}", entry.slug);
+        for image in article.images() {
+            assert!(image.width.is_some() && image.height.is_some() && !image.srcset.is_empty());
+            let path = format!("{}/public/{}", env!("CARGO_MANIFEST_DIR"), image.src);
+            assert!(std::path::Path::new(&path).exists(), "{path} is missing");
+        }
+    }
+}
+
+/// Every payload of the shared XSS corpus, in every text field, reads as text: nothing turns into
+/// markup, and no link target that survives is outside the allow-list.
+#[test]
+fn hostile_payloads_stay_text() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/xss-vectors.json");
+    let Ok(text) = std::fs::read_to_string(corpus) else {
+        panic!("{corpus} is missing: the shared corpus sits beside the repository");
+    };
+    let vectors: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert!(vectors.len() >= 200);
+    for vector in vectors {
+        let payload = vector["payload"].as_str().unwrap();
+        let mut value = minimal();
+        value["title"] = json!(format!("T {payload}"));
+        value["label"] = json!(payload);
+        value["summary"] = json!(payload);
+        value["authors"] = json!([{ "name": payload, "url": payload }]);
+        value["body"] = json!([
+            { "type": "paragraph", "text": payload },
+            { "type": "heading", "text": payload },
+            { "type": "quote", "text": payload, "cite": payload },
+            { "type": "list", "items": [payload] },
+            { "type": "figure", "src": payload, "alt": payload, "caption": payload, "credit": payload },
+            { "type": "paragraph", "text": format!("[link]({payload})") }
+        ]);
+        let (article, _) = read(&value).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        for block in &article.body {
+            if let Block::Paragraph(text) = block {
+                assert_links_are_safe(&text.0, payload);
+            }
+        }
+        for image in article.images() {
+            assert!(SafeUrl::parse(image.src.as_str()).is_some());
+        }
+    }
+}
+
+fn assert_links_are_safe(nodes: &[Inline], payload: &str) {
+    for node in nodes {
+        match node {
+            Inline::Link { href, children, .. } => {
+                if let Some(href) = href {
+                    let lower = href.as_str().to_ascii_lowercase();
+                    assert!(!lower.starts_with("javascript:") && !lower.starts_with("data:"), "{payload}");
+                }
+                assert_links_are_safe(children, payload);
+            }
+            Inline::Emphasis(children) | Inline::Strong(children) | Inline::Strikethrough(children) => {
+                assert_links_are_safe(children, payload)
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! RFC 3339 timestamps, checked when a file is read and kept as written for `<time datetime>`.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// A point in time from a file, e.g. `2020-08-26T12:00:00+03:00`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Timestamp {
+    rfc3339: String,
+    #[serde(skip)]
+    unix_seconds: i64,
+}
+
+impl Timestamp {
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        let parsed = OffsetDateTime::parse(text.trim(), &Rfc3339).ok()?;
+        Some(Timestamp { rfc3339: text.trim().to_owned(), unix_seconds: parsed.unix_timestamp() })
+    }
+
+    /// As written in the file: the value for `<time datetime>` and for the browser's `Date`.
+    pub fn as_rfc3339(&self) -> &str {
+        &self.rfc3339
+    }
+
+    pub fn unix_seconds(&self) -> i64 {
+        self.unix_seconds
+    }
+
+    /// The calendar date as written (`YYYY-MM-DD`), shown until the browser has formatted the date.
+    pub fn date_part(&self) -> &str {
+        self.rfc3339.get(..10).unwrap_or(&self.rfc3339)
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.unix_seconds.cmp(&other.unix_seconds).then_with(|| self.rfc3339.cmp(&other.rfc3339))
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Timestamp::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{text:?} is not an RFC 3339 date-time (e.g. 2020-08-26T12:00:00+03:00)"
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_offsets_and_utc() {
+        let moscow = Timestamp::parse("2020-08-26T12:00:00+03:00").unwrap();
+        let utc = Timestamp::parse("2020-08-26T09:00:00Z").unwrap();
+        assert_eq!(moscow.unix_seconds(), utc.unix_seconds());
+        assert_eq!(moscow.date_part(), "2020-08-26");
+    }
+
+    #[test]
+    fn refuses_what_is_not_rfc_3339() {
+        for bad in ["2020-08-26", "26 August 2020", "2020-13-01T00:00:00Z", "", "2020-08-26T12:00:00"] {
+            assert!(Timestamp::parse(bad).is_none(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Dates as the reader's browser writes them in the article's language (`Intl.DateTimeFormat`).
+
+use js_sys::{Array, Function, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::model::Timestamp;
+
+/// A `<time datetime>` showing `timestamp` as a long date in `language`, on the calendar of the
+/// place it was published (its own UTC offset).
+///
+/// Renders the plain `YYYY-MM-DD` first and formats in an effect, since `Intl` is a browser API and
+/// render must stay free of those.
+#[component]
+pub fn LocalDate(timestamp: Timestamp, #[prop(into)] language: String) -> impl IntoView {
+    let datetime = timestamp.as_rfc3339().to_owned();
+    let (text, set_text) = signal(timestamp.date_part().to_owned());
+    Effect::new(move |_| {
+        if let Some(formatted) = format_long_date(timestamp.as_rfc3339(), &language) {
+            set_text.set(formatted);
+        }
+    });
+    view! { <time datetime=datetime>{move || text.get()}</time> }
+}
+
+/// `Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: <offset> }).format(date)`, falling
+/// back to the reader's zone, then to English, when the browser refuses a tag or an offset zone.
+fn format_long_date(rfc3339: &str, language: &str) -> Option<String> {
+    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return None;
+    }
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    let zone = offset_zone(rfc3339);
+    let attempts = [(language, zone), (language, None), ("en", None)];
+    attempts.into_iter().find_map(|(language, zone)| {
+        let options = Object::new();
+        Reflect::set(&options, &"dateStyle".into(), &"long".into()).ok()?;
+        if let Some(zone) = zone {
+            Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
+        }
+        let args = Array::of2(&language.into(), &options);
+        // Reflect.construct reports a RangeError (bad tag or zone) as Err instead of trapping.
+        let formatter = Reflect::construct(&constructor, &args).ok()?;
+        let format: Function = Reflect::get(&formatter, &"format".into()).ok()?.dyn_into().ok()?;
+        format.call1(&formatter, &date).ok()?.as_string()
+    })
+}
+
+/// The timestamp's own offset as an Intl time zone: `Z` → `UTC`, `+03:00` → `+03:00`.
+fn offset_zone(rfc3339: &str) -> Option<String> {
+    if rfc3339.ends_with(['Z', 'z']) {
+        return Some("UTC".into());
+    }
+    let tail = rfc3339.get(rfc3339.len().checked_sub(6)?..)?;
+    (tail.starts_with(['+', '-']) && tail.as_bytes()[3] == b':').then(|| tail.to_owned())
+}

@@ -1,0 +1,47 @@
+//! A figure: the image with its true size, and a caption with its credit.
+
+use leptos::prelude::*;
+
+use super::RichTextView;
+use crate::model::Image;
+use crate::strings::{fill, Strings};
+
+/// `<figure>` with `<img alt width height srcset sizes>` and a `<figcaption>` (caption, then credit).
+///
+/// `position` is the image's 1-based place in the article, used to name an image without alt text.
+/// The first figure loads eagerly (it is likely above the fold); the rest lazily.
+#[component]
+pub fn FigureView(image: Image, position: usize, strings: &'static Strings) -> impl IntoView {
+    let alt = image
+        .alt
+        .clone()
+        .unwrap_or_else(|| fill(strings.image_fallback_name, &[("n", &position.to_string())]));
+    let loading = if position == 1 { "eager" } else { "lazy" };
+    let has_caption = !image.caption.is_empty() || image.credit.is_some();
+    let caption = has_caption.then(|| {
+        let credit = image.credit.clone().map(|credit| view! { <span class="figure-credit">{credit}</span> });
+        view! {
+            <figcaption>
+                <span class="figure-caption"><RichTextView text=image.caption.clone()/></span>
+                {credit}
+            </figcaption>
+        }
+    });
+    // Without a known size, a class (not an inline style: the CSP forbids those) keeps a 3:2 box.
+    let class = if image.aspect_ratio().is_some() { "figure" } else { "figure figure-unsized" };
+    view! {
+        <figure class=class>
+            <img
+                src=image.src.to_string()
+                srcset=image.srcset_attr()
+                sizes=image.sizes.clone()
+                alt=alt
+                width=image.width
+                height=image.height
+                loading=loading
+                decoding="async"
+            />
+            {caption}
+        </figure>
+    }
+}

@@ -1,0 +1,35 @@
+//! One article resource, shown as skeleton, then article, error or not-found.
+
+use leptos::prelude::*;
+
+use super::{ArticleSkeleton, ArticleView, LoadError, NotFound};
+use crate::model::Article;
+use crate::source::SourceError;
+use crate::strings::Strings;
+
+/// Shows `article` as it loads. The resource is the caller's, so a page can also read it (for the
+/// document title) without fetching twice.
+#[component]
+pub fn ArticleLoader(
+    article: LocalResource<Result<Article, SourceError>>,
+    strings: &'static Strings,
+    /// The site root, for the not-found page's link home.
+    #[prop(into)]
+    home: String,
+) -> impl IntoView {
+    let retry = Callback::new(move |()| article.refetch());
+    view! {
+        <Suspense fallback=move || view! { <ArticleSkeleton strings/> }>
+            {move || {
+                let home = home.clone();
+                Suspend::new(async move {
+                    match article.await {
+                        Ok(article) => view! { <ArticleView article/> }.into_any(),
+                        Err(SourceError::NotFound) => view! { <NotFound strings home article=true/> }.into_any(),
+                        Err(error) => view! { <LoadError error strings on_retry=retry/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,17 @@
+//! Leptos components that render `model` values. No browser API runs during render (effects and event
+//! handlers only), and nothing queries the global `document`, so every component also works inside a
+//! shadow root and, later, when rendered to HTML natively.
+
+mod article;
+mod date;
+mod figure;
+mod loader;
+mod rich_text;
+mod states;
+
+pub use article::ArticleView;
+pub use date::LocalDate;
+pub use figure::FigureView;
+pub use loader::ArticleLoader;
+pub use rich_text::RichTextView;
+pub use states::{ArticleSkeleton, LoadError, NotFound};

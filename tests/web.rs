@@ -1,0 +1,229 @@
+//! Components in a real browser (headless Chromium through wasm-bindgen-test-runner):
+//! `cargo test --target wasm32-unknown-unknown --test web` (see `make test`).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use broadsheet::config::Config;
+use broadsheet::model::Article;
+use broadsheet::source::{load_article, load_featured, SourceError};
+use broadsheet::strings::EN;
+use broadsheet::view::{ArticleLoader, ArticleView, LocalDate};
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = r#"{
+  "format": 1, "slug": "sample", "label": "Featured post", "title": "A sample title",
+  "language": "en", "published": "2020-08-26T18:00:00+03:00",
+  "authors": [{ "name": "Ann" }, { "name": "Bo", "url": "https://bo.example" }],
+  "body": [
+    { "type": "paragraph", "text": "First *paragraph* with [a link](https://example.org)." },
+    { "type": "figure", "src": "a-960.webp", "alt": "A diagram", "caption": "The caption", "credit": "Photo: X",
+      "width": 960, "height": 640, "srcset": [{ "src": "a-480.webp", "width": 480 }, { "src": "a-960.webp", "width": 960 }] },
+    { "type": "list", "items": ["one", "two"] }
+  ]
+}"#;
+
+fn sample() -> Article {
+    Article::from_json(SAMPLE).unwrap().0
+}
+
+/// A fresh element in the page to mount into.
+fn container() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let element: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+/// Waits (up to 3 s) until `condition` holds on the DOM, then returns true; false on time-out.
+async fn eventually(condition: impl Fn() -> bool) -> bool {
+    for _ in 0..300 {
+        if condition() {
+            return true;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    condition()
+}
+
+fn text_of(root: &HtmlElement, selector: &str) -> Option<String> {
+    root.query_selector(selector).unwrap().map(|element| element.text_content().unwrap_or_default())
+}
+
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_skeleton_then_the_article() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        let article = LocalResource::new(|| async {
+            sleep(200).await;
+            Ok::<_, SourceError>(sample())
+        });
+        view! { <ArticleLoader article strings=&EN home="/"/> }
+    });
+    leptos::task::tick().await;
+    assert!(eventually(|| root.query_selector(".skeleton[aria-busy=true]").unwrap().is_some()).await);
+    assert!(root.query_selector("h1").unwrap().is_none(), "no title while loading");
+
+    assert!(eventually(|| text_of(&root, "article h1").as_deref() == Some("A sample title")).await);
+    assert!(root.query_selector(".skeleton").unwrap().is_none());
+    assert_eq!(text_of(&root, ".article-label").as_deref(), Some("Featured post"));
+    assert_eq!(text_of(&root, ".article-byline").as_deref(), Some("By Ann and Bo"));
+    let image = root.query_selector("figure img").unwrap().unwrap();
+    assert_eq!(image.get_attribute("alt").as_deref(), Some("A diagram"));
+    assert_eq!(image.get_attribute("width").as_deref(), Some("960"));
+    assert_eq!(image.get_attribute("height").as_deref(), Some("640"));
+    assert_eq!(image.get_attribute("srcset").as_deref(), Some("a-480.webp 480w, a-960.webp 960w"));
+    assert_eq!(text_of(&root, "figcaption .figure-caption").as_deref(), Some("The caption"));
+    assert_eq!(text_of(&root, "figcaption .figure-credit").as_deref(), Some("Photo: X"));
+    assert_eq!(text_of(&root, "p em").as_deref(), Some("paragraph"));
+    assert_eq!(root.query_selector_all("ul li").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn an_error_is_announced_and_try_again_retries() {
+    let root = container();
+    let calls = Rc::new(Cell::new(0));
+    let _handle = leptos::mount::mount_to(root.clone(), {
+        let calls = calls.clone();
+        move || {
+            let article = LocalResource::new(move || {
+                let calls = calls.clone();
+                async move {
+                    calls.set(calls.get() + 1);
+                    sleep(20).await;
+                    if calls.get() == 1 { Err(SourceError::Server(503)) } else { Ok(sample()) }
+                }
+            });
+            view! { <ArticleLoader article strings=&EN home="/"/> }
+        }
+    });
+    leptos::task::tick().await;
+    assert!(eventually(|| root.query_selector("[role=alert]").unwrap().is_some()).await);
+    let alert = text_of(&root, "[role=alert]").unwrap();
+    assert!(alert.contains("error 503"), "{alert}");
+    let button: HtmlElement = root.query_selector("[role=alert] button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Try again"));
+
+    button.click();
+    assert!(eventually(|| text_of(&root, "article h1").as_deref() == Some("A sample title")).await);
+    assert_eq!(calls.get(), 2);
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_article_shows_not_found_with_a_link_home() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        let article = LocalResource::new(|| async { Err::<Article, _>(SourceError::NotFound) });
+        view! { <ArticleLoader article strings=&EN home="/news/"/> }
+    });
+    leptos::task::tick().await;
+    assert!(eventually(|| text_of(&root, "h1").as_deref() == Some("Article not found")).await);
+    assert_eq!(root.query_selector(".not-found a").unwrap().unwrap().get_attribute("href").as_deref(), Some("/news/"));
+}
+
+/// Real requests to the test runner's own server and to a closed port.
+#[wasm_bindgen_test]
+async fn the_source_tells_missing_files_from_unreachable_servers() {
+    let missing = Config::with_site_root("/no-such-site/");
+    assert_eq!(load_article(&missing, "nothing-here").await, Err(SourceError::NotFound));
+    assert!(matches!(load_featured(&missing).await, Err(SourceError::NotFound)));
+    assert_eq!(load_article(&missing, "../etc").await, Err(SourceError::NotFound), "unsafe slugs never reach the network");
+
+    let closed = Config::with_site_root("http://127.0.0.1:9/");
+    assert!(matches!(load_article(&closed, "a").await, Err(SourceError::Offline(_))));
+}
+
+#[wasm_bindgen_test]
+async fn dates_are_formatted_by_intl_in_the_article_language() {
+    let root = container();
+    let timestamp = broadsheet::model::Timestamp::parse("2020-08-26T23:30:00+03:00").unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <p class="en"><LocalDate timestamp=timestamp.clone() language="en"/></p>
+            <p class="ru"><LocalDate timestamp=timestamp.clone() language="ru"/></p>
+            <p class="bad"><LocalDate timestamp=timestamp language="not a language!"/></p>
+        }
+    });
+    // Late evening in Moscow is still 26 August there, whatever the reader's zone.
+    assert!(eventually(|| text_of(&root, ".en time").as_deref() == Some("August 26, 2020")).await);
+    assert_eq!(text_of(&root, ".ru time").as_deref(), Some("26 августа 2020 г."));
+    assert_eq!(text_of(&root, ".bad time").as_deref(), Some("August 26, 2020"), "falls back to English");
+    let time = root.query_selector(".en time").unwrap().unwrap();
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2020-08-26T23:30:00+03:00"));
+}
+
+/// Every payload of the shared XSS corpus in every author-controlled field: nothing runs, no handler
+/// attribute or script URL reaches the DOM, and the text is shown as text.
+#[wasm_bindgen_test]
+async fn hostile_articles_render_as_text_and_run_nothing() {
+    let fired = Rc::new(Cell::new(0));
+    let window = web_sys::window().unwrap();
+    let trap = Closure::<dyn Fn()>::new({
+        let fired = fired.clone();
+        move || fired.set(fired.get() + 1)
+    });
+    for name in ["alert", "confirm", "prompt", "print"] {
+        js_sys::Reflect::set(&window, &name.into(), trap.as_ref()).unwrap();
+    }
+
+    let corpus: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("../../shared/corpus/xss-vectors.json")).unwrap();
+    let root = container();
+    for vector in &corpus {
+        let payload = vector["payload"].as_str().unwrap();
+        let json = serde_json::json!({
+            "format": 1, "slug": "x", "title": format!("T {payload}"), "label": payload, "summary": payload,
+            "published": "2020-08-26T18:00:00Z", "language": "en",
+            "authors": [{ "name": payload, "url": payload }],
+            "body": [
+                { "type": "paragraph", "text": payload },
+                { "type": "paragraph", "text": format!("[link]({payload}) <{payload}>") },
+                { "type": "heading", "text": payload },
+                { "type": "quote", "text": payload, "cite": payload },
+                { "type": "list", "items": [payload] },
+                { "type": "figure", "src": "ok.webp", "alt": payload, "caption": payload, "credit": payload },
+                { "type": "figure", "src": payload, "alt": "x" }
+            ]
+        });
+        let (article, _) = Article::from_json(&json.to_string()).unwrap();
+        let handle = leptos::mount::mount_to(root.clone(), move || view! { <ArticleView article/> });
+        assert_eq!(text_of(&root, "h1"), Some(format!("T {payload}")), "the title shows as text");
+        assert_no_active_content(&root, payload);
+        drop(handle);
+    }
+    sleep(300).await; // let any image error or timer a payload might have planted fire
+    assert_eq!(fired.get(), 0, "a payload ran script");
+    trap.forget();
+}
+
+fn assert_no_active_content(root: &HtmlElement, payload: &str) {
+    for tag in ["script", "iframe", "object", "embed", "svg", "math", "style", "form", "base", "meta", "link"] {
+        assert!(root.query_selector(tag).unwrap().is_none(), "<{tag}> from {payload}");
+    }
+    let all = root.query_selector_all("*").unwrap();
+    for i in 0..all.length() {
+        let element: web_sys::Element = all.item(i).unwrap().unchecked_into();
+        let names = element.get_attribute_names();
+        for name in names.iter() {
+            let name = name.as_string().unwrap().to_ascii_lowercase();
+            assert!(!name.starts_with("on"), "handler attribute {name} from {payload}");
+            if matches!(name.as_str(), "href" | "src" | "srcset" | "action" | "formaction" | "xlink:href") {
+                let value = element.get_attribute(&name).unwrap_or_default().to_ascii_lowercase();
+                let value: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+                assert!(!value.starts_with("javascript:") && !value.starts_with("data:") && !value.starts_with("vbscript:"),
+                    "{name}={value} from {payload}");
+            }
+        }
+    }
+}
