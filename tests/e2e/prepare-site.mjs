@@ -1,0 +1,39 @@
+// Builds the end-to-end test site: the release build from dist/, plus fixture articles that no demo
+// ships (a malformed file, a hostile one made from the shared XSS corpus).
+import { cpSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const site = '.build/e2e-site';
+if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `trunk build --release` first');
+rmSync(site, { recursive: true, force: true });
+cpSync('dist', site, { recursive: true });
+for (const name of readdirSync('tests/e2e/fixtures/articles')) {
+  cpSync(join('tests/e2e/fixtures/articles', name), join(site, 'articles', name));
+}
+
+// Every payload of the corpus in every field an author controls.
+const vectors = JSON.parse(readFileSync('../shared/corpus/xss-vectors.json', 'utf8'));
+const payloads = vectors.map((v) => v.payload);
+const hostile = {
+  format: 1,
+  slug: 'hostile',
+  label: '<img src=x onerror=alert(1)>',
+  title: '<script>alert(1)</script> Hostile <img src=x onerror=alert(2)>',
+  summary: '<svg onload=alert(3)>',
+  language: 'en',
+  published: '2020-08-26T18:00:00Z',
+  authors: [{ name: '<b onmouseover=alert(4)>author</b>', url: 'javascript:alert(5)' }],
+  tags: payloads.slice(0, 5),
+  body: payloads.flatMap((payload, i) => [
+    { type: 'paragraph', text: payload },
+    { type: 'paragraph', text: `[link ${i}](${payload}) <${payload}>` },
+    { type: 'heading', text: payload },
+    { type: 'quote', text: payload, cite: payload },
+    { type: 'list', items: [payload] },
+    { type: 'figure', src: 'images/nica-ceremony-480.webp', alt: payload, caption: payload, credit: payload, width: 480, height: 320 },
+    { type: 'figure', src: payload, alt: 'hostile src' },
+  ]),
+  gallery: [],
+};
+writeFileSync(join(site, 'articles', 'hostile.json'), JSON.stringify(hostile));
+console.log(`e2e site ready in ${site} (${payloads.length} hostile payloads)`);
