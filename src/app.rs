@@ -7,7 +7,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::config::Config;
-use crate::pages::{FeaturedPage, PostPage};
+use crate::pages::{FeaturedPage, PostPage, SiteIndex};
 use crate::strings::EN;
 use crate::view::NotFound;
 
@@ -15,6 +15,7 @@ use crate::view::NotFound;
 pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
     provide_context(config.clone());
+    provide_context(SiteIndex::new(config.clone()));
     let home = config.home_path().to_owned();
     let not_found_home = home.clone();
     view! {

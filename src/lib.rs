@@ -5,6 +5,7 @@
 //! without the browser: `cargo test --no-default-features`.
 
 pub mod config;
+pub mod gesture;
 pub mod model;
 pub mod strings;
 

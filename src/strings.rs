@@ -31,6 +31,15 @@ pub struct Strings {
     /// `{n}`: the image's 1-based position in the article.
     pub image_fallback_name: &'static str,
     pub noscript: &'static str,
+    pub gallery_heading: &'static str,
+    /// `{n}`, `{total}`, `{name}`: position, count and the image's alt text.
+    pub open_image: &'static str,
+    pub previous_image: &'static str,
+    pub next_image: &'static str,
+    pub close: &'static str,
+    pub image_loading: &'static str,
+    pub image_failed: &'static str,
+    pub zoom_hint: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -56,6 +65,14 @@ pub const EN: Strings = Strings {
     page_not_found_text: "There is nothing at this address.",
     image_fallback_name: "Image {n}",
     noscript: "This page needs JavaScript to show the article.",
+    gallery_heading: "Gallery",
+    open_image: "Open image {n} of {total}: {name}",
+    previous_image: "Previous image",
+    next_image: "Next image",
+    close: "Close",
+    image_loading: "Loading image…",
+    image_failed: "This image could not be loaded",
+    zoom_hint: "Double-click or double-tap to zoom; pinch to zoom; drag to pan when zoomed.",
 };
 
 /// The words for a BCP 47 language tag; English until other tables exist.

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use broadsheet::config::Config;
 use broadsheet::model::Article;
-use broadsheet::source::{load_article, load_featured, SourceError};
+use broadsheet::source::{load_article, load_index, SourceError};
 use broadsheet::strings::EN;
 use broadsheet::view::{ArticleLoader, ArticleView, LocalDate};
 use leptos::prelude::*;
@@ -137,7 +137,7 @@ async fn a_missing_article_shows_not_found_with_a_link_home() {
 async fn the_source_tells_missing_files_from_unreachable_servers() {
     let missing = Config::with_site_root("/no-such-site/");
     assert_eq!(load_article(&missing, "nothing-here").await, Err(SourceError::NotFound));
-    assert!(matches!(load_featured(&missing).await, Err(SourceError::NotFound)));
+    assert!(matches!(load_index(&missing).await, Err(SourceError::NotFound)));
     assert_eq!(load_article(&missing, "../etc").await, Err(SourceError::NotFound), "unsafe slugs never reach the network");
 
     let closed = Config::with_site_root("http://127.0.0.1:9/");

@@ -3,6 +3,7 @@
 
 mod article;
 mod error;
+mod gallery;
 mod image;
 mod index;
 mod markdown;
@@ -11,6 +12,7 @@ mod url;
 
 pub use article::{is_valid_slug, Article, Author, Block, Warnings, FORMAT_VERSION};
 pub use error::FormatError;
+pub use gallery::GalleryPosition;
 pub(crate) use error::{parse_json, parse_value};
 pub use image::{Image, ImageSource};
 pub use index::{ArticleIndex, IndexEntry};

@@ -12,9 +12,23 @@ pub use post::PostPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::model::Article;
+use crate::config::Config;
+use crate::model::{Article, ArticleIndex};
 use crate::source::SourceError;
 use crate::strings::Strings;
+
+/// The site's index, fetched once for the whole app and shared by the pages that need it.
+#[derive(Clone, Copy)]
+pub struct SiteIndex(pub LocalResource<Result<ArticleIndex, SourceError>>);
+
+impl SiteIndex {
+    pub fn new(config: Config) -> SiteIndex {
+        SiteIndex(LocalResource::new(move || {
+            let config = config.clone();
+            async move { crate::source::load_index(&config).await }
+        }))
+    }
+}
 
 /// The document title follows the article: its title, "Article not found", or the site's name.
 #[component]

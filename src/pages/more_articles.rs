@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::SiteIndex;
 use crate::config::Config;
-use crate::source::load_index;
 use crate::strings::EN;
 use crate::view::LocalDate;
 
@@ -12,13 +12,7 @@ use crate::view::LocalDate;
 #[component]
 pub fn MoreArticles(#[prop(into)] current: Signal<Option<String>>) -> impl IntoView {
     let config = expect_context::<Config>();
-    let index = LocalResource::new({
-        let config = config.clone();
-        move || {
-            let config = config.clone();
-            async move { load_index(&config).await }
-        }
-    });
+    let index = expect_context::<SiteIndex>().0;
     let entries = move || {
         let current = current.get()?;
         index.with(|loaded| {

@@ -27,13 +27,6 @@ pub async fn load_article(config: &Config, slug: &str) -> Result<Article, Source
     Ok(article)
 }
 
-/// The featured article: the index's `featured: true` entry, else its newest.
-pub async fn load_featured(config: &Config) -> Result<Article, SourceError> {
-    let index = load_index(config).await?;
-    let entry = index.featured().ok_or(SourceError::NoArticles)?;
-    load_article(config, &entry.slug).await
-}
-
 /// Tells the article's author, in the console, what was left out of their file and why.
 fn report(url: &str, warnings: &Warnings) {
     for warning in warnings {

@@ -5,4 +5,4 @@ mod error;
 mod fetch;
 
 pub use error::SourceError;
-pub use fetch::{load_article, load_featured, load_index};
+pub use fetch::{load_article, load_index};

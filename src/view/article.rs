@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{FigureView, LocalDate, RichTextView};
+use super::{FigureView, Gallery, Lightbox, LightboxHandle, LocalDate, RichTextView};
 use crate::model::{Article, Author, Block};
 use crate::strings::{strings_for, Strings};
 
@@ -10,7 +10,11 @@ use crate::strings::{strings_for, Strings};
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
     let strings = strings_for(&article.language);
-    let Article { label, title, language, published, updated, authors, body, .. } = article;
+    let sequence: Vec<_> = article.images().cloned().collect();
+    let figure_count = sequence.len() - article.gallery.len();
+    let lightbox = LightboxHandle::new(sequence.len());
+    provide_context(lightbox);
+    let Article { slug, label, title, language, published, updated, authors, body, gallery, .. } = article;
     let label = label.map(|label| view! { <p class="article-label">{label}</p> });
     let updated = updated.map(|updated| {
         view! {
@@ -42,6 +46,8 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 {byline}
             </header>
             <div class="article-body">{blocks}</div>
+            <Gallery images=gallery first_index=figure_count handle=lightbox strings/>
+            <Lightbox images=sequence handle=lightbox strings id=slug/>
         </article>
     }
 }

@@ -2,14 +2,16 @@
 
 use leptos::prelude::*;
 
-use super::RichTextView;
+use super::gallery::{open_from, open_image_label};
+use super::{LightboxHandle, RichTextView};
 use crate::model::Image;
 use crate::strings::{fill, Strings};
 
 /// `<figure>` with `<img alt width height srcset sizes>` and a `<figcaption>` (caption, then credit).
 ///
 /// `position` is the image's 1-based place in the article, used to name an image without alt text.
-/// The first figure loads eagerly (it is likely above the fold); the rest lazily.
+/// The first figure loads eagerly (it is likely above the fold); the rest lazily. Inside an article
+/// with a lightbox (a [`LightboxHandle`] in context) the picture is a button that opens it.
 #[component]
 pub fn FigureView(image: Image, position: usize, strings: &'static Strings) -> impl IntoView {
     let alt = image
@@ -29,19 +31,29 @@ pub fn FigureView(image: Image, position: usize, strings: &'static Strings) -> i
     });
     // Without a known size, a class (not an inline style: the CSP forbids those) keeps a 3:2 box.
     let class = if image.aspect_ratio().is_some() { "figure" } else { "figure figure-unsized" };
-    view! {
-        <figure class=class>
-            <img
-                src=image.src.to_string()
-                srcset=image.srcset_attr()
-                sizes=image.sizes.clone()
-                alt=alt
-                width=image.width
-                height=image.height
-                loading=loading
-                decoding="async"
-            />
-            {caption}
-        </figure>
-    }
+    let picture = view! {
+        <img
+            src=image.src.to_string()
+            srcset=image.srcset_attr()
+            sizes=image.sizes.clone()
+            alt=alt
+            width=image.width
+            height=image.height
+            loading=loading
+            decoding="async"
+        />
+    };
+    let picture = match use_context::<LightboxHandle>() {
+        Some(handle) => {
+            let label = open_image_label(strings, &image, position - 1, handle.len());
+            view! {
+                <button type="button" class="figure-open" aria-label=label on:click=move |event| open_from(handle, position - 1, &event)>
+                    {picture}
+                </button>
+            }
+            .into_any()
+        }
+        None => picture.into_any(),
+    };
+    view! { <figure class=class>{picture} {caption}</figure> }
 }

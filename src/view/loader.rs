@@ -16,8 +16,11 @@ pub fn ArticleLoader(
     /// The site root, for the not-found page's link home.
     #[prop(into)]
     home: String,
+    /// What "Try again" does; by default, fetch the article again.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let retry = Callback::new(move |()| article.refetch());
+    let retry = on_retry.unwrap_or_else(|| Callback::new(move |()| article.refetch()));
     view! {
         <Suspense fallback=move || view! { <ArticleSkeleton strings/> }>
             {move || {

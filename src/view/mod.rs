@@ -4,7 +4,10 @@
 
 mod article;
 mod date;
+mod deep_link;
 mod figure;
+mod gallery;
+mod lightbox;
 mod loader;
 mod rich_text;
 mod states;
@@ -12,6 +15,8 @@ mod states;
 pub use article::ArticleView;
 pub use date::LocalDate;
 pub use figure::FigureView;
+pub use gallery::Gallery;
+pub use lightbox::{Lightbox, LightboxHandle};
 pub use loader::ArticleLoader;
 pub use rich_text::RichTextView;
 pub use states::{ArticleSkeleton, LoadError, NotFound};

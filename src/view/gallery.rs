@@ -1,0 +1,62 @@
+//! The gallery section after the body: a grid of thumbnails, each a button that opens the lightbox.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::LightboxHandle;
+use crate::model::Image;
+use crate::strings::{fill, Strings};
+
+/// The accessible name of anything that opens image `index` (0-based) of `total`.
+pub fn open_image_label(strings: &Strings, image: &Image, index: usize, total: usize) -> String {
+    let n = (index + 1).to_string();
+    let name = image.alt.clone().unwrap_or_else(|| fill(strings.image_fallback_name, &[("n", &n)]));
+    fill(strings.open_image, &[("n", &n), ("total", &total.to_string()), ("name", &name)])
+}
+
+/// Opens the lightbox at `index` from the element that received `event`.
+pub fn open_from(handle: LightboxHandle, index: usize, event: &web_sys::Event) {
+    let opener = event.current_target().and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok());
+    handle.open(index, opener);
+}
+
+/// Thumbnails of `images`, which sit at `first_index..` in the article's image sequence.
+/// Renders nothing for an empty gallery.
+#[component]
+pub fn Gallery(images: Vec<Image>, first_index: usize, handle: LightboxHandle, strings: &'static Strings) -> impl IntoView {
+    if images.is_empty() {
+        return None;
+    }
+    let total = handle.len();
+    let thumbnails = images
+        .into_iter()
+        .enumerate()
+        .map(|(i, image)| {
+            let index = first_index + i;
+            let label = open_image_label(strings, &image, index, total);
+            let class = if image.aspect_ratio().is_some() { "gallery-thumb" } else { "gallery-thumb figure-unsized" };
+            view! {
+                <li class="gallery-item">
+                    <button type="button" class=class aria-label=label on:click=move |event| open_from(handle, index, &event)>
+                        <img
+                            src=image.src.to_string()
+                            srcset=image.srcset_attr()
+                            sizes=image.sizes.clone().unwrap_or_else(|| "(min-width: 48rem) 14rem, 50vw".into())
+                            alt=""
+                            width=image.width
+                            height=image.height
+                            loading="lazy"
+                            decoding="async"
+                        />
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="gallery" aria-label=strings.gallery_heading>
+            <h2 class="gallery-heading">{strings.gallery_heading}</h2>
+            <ul class="gallery-grid">{thumbnails}</ul>
+        </section>
+    })
+}
