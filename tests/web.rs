@@ -227,3 +227,99 @@ fn assert_no_active_content(root: &HtmlElement, payload: &str) {
         }
     }
 }
+
+const GALLERY: &str = r#"{
+  "format": 1, "slug": "pictures", "title": "Pictures", "published": "2020-08-26T18:00:00Z",
+  "body": [
+    { "type": "figure", "src": "one.webp", "alt": "One", "caption": "First", "width": 30, "height": 20 },
+    { "type": "paragraph", "text": "Between." }
+  ],
+  "gallery": [
+    { "src": "two.webp", "alt": "Two", "caption": "Second", "width": 30, "height": 20 },
+    { "src": "three.webp", "alt": "Three", "caption": "Third", "width": 20, "height": 30 }
+  ]
+}"#;
+
+fn button(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+fn dialog_open(root: &HtmlElement) -> bool {
+    root.query_selector("dialog").unwrap().unwrap().unchecked_into::<web_sys::HtmlDialogElement>().open()
+}
+
+fn active_label() -> Option<String> {
+    web_sys::window()?.document()?.active_element()?.get_attribute("aria-label")
+}
+
+fn location_hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_lightbox_opens_moves_closes_and_returns_focus() {
+    let root = container();
+    let (article, _) = Article::from_json(GALLERY).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ArticleView article/> });
+    assert_eq!(root.query_selector_all(".gallery-grid button").unwrap().length(), 2);
+    assert!(!dialog_open(&root));
+
+    let thumb = button(&root, ".gallery-grid li:nth-child(1) button");
+    assert_eq!(thumb.get_attribute("aria-label").as_deref(), Some("Open image 2 of 3: Two"));
+    thumb.click();
+    assert!(eventually(|| dialog_open(&root)).await);
+    assert_eq!(text_of(&root, ".lightbox-counter").as_deref(), Some("2 / 3"));
+    assert_eq!(text_of(&root, ".lightbox-caption .figure-caption").as_deref(), Some("Second"));
+    assert_eq!(location_hash(), "#image-2");
+    assert_eq!(active_label().as_deref(), Some("Close"), "focus starts inside, on Close");
+
+    button(&root, ".lightbox-next").click();
+    assert!(eventually(|| text_of(&root, ".lightbox-counter").as_deref() == Some("3 / 3")).await);
+    assert_eq!(location_hash(), "#image-3");
+    button(&root, ".lightbox-next").click();
+    assert!(eventually(|| text_of(&root, ".lightbox-counter").as_deref() == Some("1 / 3")).await, "wraps");
+    button(&root, ".lightbox-previous").click();
+    assert!(eventually(|| text_of(&root, ".lightbox-counter").as_deref() == Some("3 / 3")).await);
+
+    button(&root, ".lightbox-close").click();
+    assert!(eventually(|| !dialog_open(&root)).await);
+    assert_eq!(active_label().as_deref(), Some("Open image 2 of 3: Two"), "focus returns to the thumbnail");
+    assert!(eventually(|| location_hash().is_empty()).await, "closing leaves the lightbox's history entry");
+
+    button(&root, "figure button").click();
+    assert!(eventually(|| text_of(&root, ".lightbox-counter").as_deref() == Some("1 / 3")).await);
+    button(&root, ".lightbox-close").click();
+    assert!(eventually(|| !dialog_open(&root)).await);
+    assert_eq!(active_label().as_deref(), Some("Open image 1 of 3: One"));
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_the_lightbox_and_back_closes_it() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#image-3")).unwrap();
+    let root = container();
+    let (article, _) = Article::from_json(GALLERY).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ArticleView article/> });
+    assert!(eventually(|| dialog_open(&root)).await);
+    assert_eq!(text_of(&root, ".lightbox-counter").as_deref(), Some("3 / 3"));
+    button(&root, ".lightbox-close").click();
+    assert!(eventually(|| !dialog_open(&root)).await);
+    assert_eq!(location_hash(), "", "a deep-linked lightbox clears its fragment on close");
+
+    // Opened by the reader, the Back button closes it.
+    button(&root, "figure button").click();
+    assert!(eventually(|| dialog_open(&root)).await);
+    history.back().unwrap();
+    assert!(eventually(|| !dialog_open(&root)).await);
+    assert_eq!(location_hash(), "");
+
+    // A fragment that names no image opens nothing.
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#image-9")).unwrap();
+    let other = container();
+    let (article, _) = Article::from_json(GALLERY).unwrap();
+    let _second = leptos::mount::mount_to(other.clone(), move || view! { <ArticleView article/> });
+    sleep(50).await;
+    assert!(!dialog_open(&other));
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&window.location().pathname().unwrap())).unwrap();
+}
