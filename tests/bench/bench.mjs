@@ -291,11 +291,130 @@ async function timeToH1({ runs }) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lightbox: ArrowRight to next image painted
+
+const LIGHTBOX_PRESSES = 20;
+const LIGHTBOX_GAP_MS = 300; // between presses, as a reader looks at each image (neighbour preload)
+const LIGHTBOX_IDLE_MS = 500;
+const LIGHTBOX_GOAL_MS = 100;
+
+// These run in the page (page.evaluate), so their timings include no CDP round trips.
+
+/** Resolves once the open lightbox shows its image loaded and no resource has started for `idleMs`. */
+function lightboxSettled({ idleMs, timeoutMs }) {
+  const start = performance.now();
+  return new Promise((done, fail) => {
+    const check = () => {
+      const img = document.querySelector('dialog.lightbox[open] .lightbox-stage img.lightbox-image');
+      const loaded = img && img.classList.contains('is-loaded') && img.complete && img.naturalWidth > 0;
+      const last = Math.max(0, ...performance.getEntriesByType('resource').map((e) => e.responseEnd || e.startTime));
+      const now = performance.now();
+      if (loaded && now - last >= idleMs) return done({ counter: document.querySelector('dialog.lightbox .lightbox-counter')?.textContent.trim() });
+      if (now - start > timeoutMs) return fail(new Error('lightbox image did not load (or the network did not settle)'));
+      setTimeout(check, 50);
+    };
+    check();
+  });
+}
+
+/**
+ * One ArrowRight on the dialog: t0 just before the keydown, t1 two animation frames after the
+ * counter reads the next number and the stage holds the new image, decoded and loaded (`is-loaded`).
+ */
+function lightboxPressNext({ timeoutMs }) {
+  const dialog = document.querySelector('dialog.lightbox[open]');
+  if (!dialog) return Promise.reject(new Error('the lightbox is not open'));
+  const counter = dialog.querySelector('.lightbox-counter');
+  const stageImage = () => dialog.querySelector('.lightbox-stage img.lightbox-image');
+  const [current, len] = counter.textContent.split('/').map((s) => parseInt(s, 10));
+  if (!(len >= 2)) return Promise.reject(new Error(`the lightbox has ${len} image(s): nothing to step to`));
+  const want = `${(current % len) + 1} / ${len}`;
+  const before = stageImage();
+  const beforeSrc = before?.getAttribute('src');
+  const raf = () => new Promise((r) => requestAnimationFrame(r));
+
+  return new Promise((done, fail) => {
+    let observer = null;
+    let timer = null;
+    const ready = () => {
+      const img = stageImage();
+      return counter.textContent.trim() === want && img !== null
+        && (img !== before || img.getAttribute('src') !== beforeSrc)
+        && img.classList.contains('is-loaded') && img.complete && img.naturalWidth > 0 ? img : null;
+    };
+    const finish = async (img) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      await raf(); // runs just before the frame that shows it is painted ...
+      await raf(); // ... and this one after that paint
+      const t1 = performance.now();
+      // Did showing it go to the network? (A hit in the memory cache leaves no resource entry.)
+      const fetched = performance.getEntriesByType('resource')
+        .filter((e) => e.name === img.currentSrc && e.startTime >= t0).length > 0;
+      done({ ms: t1 - t0, counter: want, src: img.currentSrc.replace(location.origin + '/', ''), fetched });
+    };
+    const check = () => {
+      const img = ready();
+      if (img) finish(img);
+    };
+    observer = new MutationObserver(check);
+    observer.observe(dialog, { subtree: true, childList: true, attributes: true, characterData: true });
+    timer = setTimeout(() => {
+      observer.disconnect();
+      fail(new Error(`no loaded image ${want} within ${timeoutMs} ms (counter reads "${counter.textContent.trim()}")`));
+    }, timeoutMs);
+    const t0 = performance.now();
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    check(); // the app may have rendered synchronously inside dispatchEvent
+  });
+}
+
+async function lightboxNext() {
+  return withServer(dist, (base) => withBrowser(async (browser) => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.waitForSelector('main article h1', { timeout: LOAD_TIMEOUT_MS });
+      const opener = page.locator('main article figure button').first();
+      await opener.click({ timeout: LOAD_TIMEOUT_MS });
+      const { counter } = await page.evaluate(lightboxSettled, { idleMs: LIGHTBOX_IDLE_MS, timeoutMs: LOAD_TIMEOUT_MS });
+      const viewport = page.viewportSize();
+      console.log(`${LIGHTBOX_PRESSES} ArrowRight presses on ${base} in Chromium ${browser.version()}, `
+        + `${viewport.width}x${viewport.height}, opened at "${counter}", ${LIGHTBOX_GAP_MS} ms between presses`);
+
+      const presses = [];
+      for (let i = 1; i <= LIGHTBOX_PRESSES; i++) {
+        const r = await page.evaluate(lightboxPressNext, { timeoutMs: 10_000 });
+        presses.push(r);
+        console.log(`press ${String(i).padStart(2)}: ${r.counter.padStart(7)}  ${r.ms.toFixed(1).padStart(6)} ms`
+          + `  ${r.src}${r.fetched ? ' (fetched)' : ''}`);
+        if (i < LIGHTBOX_PRESSES) await page.waitForTimeout(LIGHTBOX_GAP_MS);
+      }
+
+      const summary = summarize(presses.map((r) => r.ms));
+      const fetched = presses.filter((r) => r.fetched).length;
+      console.log();
+      printTable(['ms', 'median', 'min', 'max'],
+        [['next image painted', summary.median.toFixed(1), summary.min.toFixed(1), summary.max.toFixed(1)]]);
+      console.log(`\nimages fetched from the network on a press: ${fetched} of ${presses.length}`);
+      const met = summary.median < LIGHTBOX_GOAL_MS;
+      console.log(`goal: median under ${LIGHTBOX_GOAL_MS} ms: ${met ? 'met' : 'not met'} (${summary.median.toFixed(1)} ms)`);
+      return { browser: browser.version(), viewport, openedAt: counter, gapMs: LIGHTBOX_GAP_MS,
+        presses, summary, fetchedOnPress: fetched, goal: { medianUnderMs: LIGHTBOX_GOAL_MS, met } };
+    } finally {
+      await context.close();
+    }
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main: the sections, in order
 
 const sections = [
   { key: 'bytes', heading: 'Shipped bytes (dist/)', run: shippedBytes },
   { key: 'timeToH1', heading: 'Time to h1 (cold loads)', run: timeToH1 },
+  { key: 'lightboxNext', heading: 'Lightbox: ArrowRight to next image painted', run: lightboxNext },
 ];
 
 async function main() {
