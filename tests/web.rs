@@ -323,3 +323,29 @@ async fn a_deep_link_opens_the_lightbox_and_back_closes_it() {
     assert!(!dialog_open(&other));
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&window.location().pathname().unwrap())).unwrap();
 }
+
+/// The widget will mount articles inside a shadow root: the lightbox must find its parts there.
+#[wasm_bindgen_test]
+async fn the_lightbox_works_inside_a_shadow_root() {
+    let host = container();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    shadow.append_child(&root).unwrap();
+    let (article, _) = Article::from_json(GALLERY).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ArticleView article/> });
+
+    let thumb = button(&root, ".gallery-grid li:nth-child(2) button");
+    thumb.click();
+    assert!(eventually(|| dialog_open(&root)).await);
+    assert_eq!(text_of(&root, ".lightbox-counter").as_deref(), Some("3 / 3"));
+    let focused = shadow.active_element().and_then(|e| e.get_attribute("aria-label"));
+    assert_eq!(focused.as_deref(), Some("Close"), "focus moves into the dialog inside the shadow root");
+    button(&root, ".lightbox-previous").click();
+    assert!(eventually(|| text_of(&root, ".lightbox-counter").as_deref() == Some("2 / 3")).await);
+    button(&root, ".lightbox-close").click();
+    assert!(eventually(|| !dialog_open(&root)).await);
+    let focused = shadow.active_element().and_then(|e| e.get_attribute("aria-label"));
+    assert_eq!(focused.as_deref(), Some("Open image 3 of 3: Three"));
+    assert!(eventually(|| location_hash().is_empty()).await);
+}
