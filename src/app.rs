@@ -6,7 +6,7 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::config::Config;
+use crate::config::{CommentsConfig, Config};
 use crate::pages::{FeaturedPage, PostPage, SiteIndex};
 use crate::strings::EN;
 use crate::view::NotFound;
@@ -34,13 +34,24 @@ pub fn App(config: Config) -> impl IntoView {
     }
 }
 
-/// The configuration for the SPA: the site root is the document's `<base href>`, which trunk sets
-/// from `--public-url`, so one build serves from `/` or any sub-path.
+/// The configuration for the SPA, read from `index.html` (edit it there; no rebuild needed):
+/// the site root is the document's `<base href>`, which trunk sets from `--public-url`, so one build
+/// serves from `/` or any sub-path; comments come from `<meta name="broadsheet-comments">`.
 pub fn config_from_document() -> Config {
-    let base_path = web_sys::window()
-        .and_then(|window| window.document())
+    let document = web_sys::window().and_then(|window| window.document());
+    let base_path = document
+        .as_ref()
         .and_then(|document| document.base_uri().ok().flatten())
         .and_then(|base| web_sys::Url::new(&base).ok())
         .map(|url| url.pathname());
-    Config::with_site_root(base_path.as_deref().unwrap_or("/"))
+    let comments_setting = document
+        .as_ref()
+        .and_then(|document| document.query_selector("meta[name='broadsheet-comments']").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    let comments = CommentsConfig::parse(&comments_setting).unwrap_or_else(|problem| {
+        web_sys::console::error_1(&format!("Broadsheet: {problem}; comments are off").into());
+        CommentsConfig::Off
+    });
+    Config::with_site_root(base_path.as_deref().unwrap_or("/")).with_comments(comments)
 }

@@ -20,6 +20,47 @@ pub struct Config {
     site_root: String,
     /// How long to wait for a file before telling the reader, in milliseconds.
     pub fetch_timeout_ms: u32,
+    pub comments: CommentsConfig,
+}
+
+/// Where comments come from and go, written as one string in every configuration surface
+/// (`<meta name="broadsheet-comments">` for the SPA, the widget's `comments` attribute):
+/// `local` (the default), `off`, or `isso:<endpoint URL>`.
+///
+/// ```
+/// use broadsheet::config::CommentsConfig;
+/// assert_eq!(CommentsConfig::parse("isso:https://c.example.org/"), Ok(CommentsConfig::Isso { endpoint: "https://c.example.org/".into() }));
+/// assert_eq!(CommentsConfig::parse(""), Ok(CommentsConfig::Local));
+/// assert!(CommentsConfig::parse("disqus").is_err());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum CommentsConfig {
+    /// The thread file `comments/<slug>.json` next to the article; new comments stay in the browser.
+    #[default]
+    Local,
+    /// An Isso 0.14 server at `endpoint` (absolute, or relative to the page).
+    Isso { endpoint: String },
+    Off,
+}
+
+impl CommentsConfig {
+    pub fn parse(value: &str) -> Result<CommentsConfig, String> {
+        let value = value.trim();
+        match value {
+            "" | "local" => Ok(CommentsConfig::Local),
+            "off" | "none" => Ok(CommentsConfig::Off),
+            _ => match value.strip_prefix("isso:").map(str::trim) {
+                Some(endpoint) if !endpoint.is_empty() => {
+                    let mut endpoint = endpoint.to_owned();
+                    if !endpoint.ends_with('/') {
+                        endpoint.push('/');
+                    }
+                    Ok(CommentsConfig::Isso { endpoint })
+                }
+                _ => Err(format!("unknown comments setting {value:?}: use local, off or isso:<URL>")),
+            },
+        }
+    }
 }
 
 impl Default for Config {
@@ -34,7 +75,17 @@ impl Config {
         if !site_root.ends_with('/') {
             site_root.push('/');
         }
-        Config { site_root, fetch_timeout_ms: 15_000 }
+        Config { site_root, fetch_timeout_ms: 15_000, comments: CommentsConfig::Local }
+    }
+
+    pub fn with_comments(self, comments: CommentsConfig) -> Config {
+        Config { comments, ..self }
+    }
+
+    /// The local store's thread file for `slug`.
+    pub fn comments_url(&self, slug: &str) -> String {
+        debug_assert!(is_valid_slug(slug));
+        format!("{}comments/{slug}.json", self.site_root)
     }
 
     pub fn site_root(&self) -> &str {

@@ -7,13 +7,12 @@
 pub mod config;
 pub mod gesture;
 pub mod model;
+pub mod source;
 pub mod strings;
 
 #[cfg(feature = "csr")]
 pub mod app;
 #[cfg(feature = "csr")]
 pub mod pages;
-#[cfg(feature = "csr")]
-pub mod source;
 #[cfg(feature = "csr")]
 pub mod view;

@@ -2,21 +2,30 @@
 //! [`FormatError`] that names the field at fault.
 
 mod article;
+mod comment;
 mod error;
 mod gallery;
+mod identicon;
 mod image;
 mod index;
 mod markdown;
+mod relative_time;
 mod timestamp;
 mod url;
 
 pub use article::{is_valid_slug, Article, Author, Block, Warnings, FORMAT_VERSION};
+pub use comment::{
+    count_all, nest, Comment, CommentDraft, CommentState, Field, FieldProblem, NewComment, Origin, SortOrder,
+    ThreadPage, EMAIL_MAX, NAME_MAX, TEXT_MAX, TEXT_MIN, WEBSITE_MAX,
+};
 pub use error::FormatError;
 pub use gallery::GalleryPosition;
+pub use identicon::Identicon;
 pub(crate) use error::{parse_json, parse_value};
 pub use image::{Image, ImageSource};
 pub use index::{ArticleIndex, IndexEntry};
 pub use markdown::{Inline, RichText};
+pub use relative_time::{relative_time, RelativeTime};
 pub use timestamp::Timestamp;
 pub use url::SafeUrl;
 

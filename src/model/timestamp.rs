@@ -20,6 +20,14 @@ impl Timestamp {
     }
 
     /// As written in the file: the value for `<time datetime>` and for the browser's `Date`.
+    /// From Unix seconds (a comments server's clock), in UTC.
+    pub fn from_unix_seconds(seconds: f64) -> Option<Timestamp> {
+        let whole = seconds.floor();
+        let parsed = OffsetDateTime::from_unix_timestamp(whole as i64).ok()?;
+        let rfc3339 = parsed.format(&Rfc3339).ok()?;
+        Some(Timestamp { rfc3339, unix_seconds: whole as i64 })
+    }
+
     pub fn as_rfc3339(&self) -> &str {
         &self.rfc3339
     }
@@ -67,6 +75,13 @@ mod tests {
         let utc = Timestamp::parse("2020-08-26T09:00:00Z").unwrap();
         assert_eq!(moscow.unix_seconds(), utc.unix_seconds());
         assert_eq!(moscow.date_part(), "2020-08-26");
+    }
+
+    #[test]
+    fn from_unix_seconds_is_utc_rfc_3339() {
+        let t = Timestamp::from_unix_seconds(1_598_454_000.7).unwrap();
+        assert_eq!(t.as_rfc3339(), "2020-08-26T15:00:00Z");
+        assert_eq!(Timestamp::parse(t.as_rfc3339()).unwrap().unix_seconds(), 1_598_454_000);
     }
 
     #[test]

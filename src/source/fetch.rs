@@ -1,10 +1,6 @@
-//! One way to fetch a file (`fetch_text`: timeout, abort on drop, status mapping) and one function
-//! per resource the views need.
+//! One function per site file the views need: the index and the articles.
 
-use futures::future::{select, Either};
-use gloo_net::http::Request;
-use web_sys::AbortController;
-
+use super::http::{send, Call, NoAnswer};
 use super::SourceError;
 use crate::config::Config;
 use crate::model::{is_valid_slug, Article, ArticleIndex, Warnings};
@@ -34,35 +30,14 @@ fn report(url: &str, warnings: &Warnings) {
     }
 }
 
-/// Cancels the request when dropped, so a page that is left (or a retry) does not leave it running.
-struct AbortOnDrop(Option<AbortController>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        if let Some(controller) = &self.0 {
-            controller.abort();
-        }
+/// GETs a site file and returns its body, or the reason it could not.
+pub(crate) async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, SourceError> {
+    let answer = send(Call::get(url, timeout_ms)).await.map_err(|no| match no {
+        NoAnswer::Unreachable(why) => SourceError::Offline(why),
+        NoAnswer::TimedOut => SourceError::Timeout(timeout_ms),
+    })?;
+    if !answer.ok() {
+        return Err(SourceError::from_status(answer.status));
     }
-}
-
-/// GETs `url` and returns its body, or the reason it could not.
-async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, SourceError> {
-    let controller = AbortOnDrop(AbortController::new().ok());
-    let signal = controller.0.as_ref().map(AbortController::signal);
-    let request = async move {
-        let response = Request::get(url)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|error| SourceError::Offline(error.to_string()))?;
-        if !response.ok() {
-            return Err(SourceError::from_status(response.status()));
-        }
-        response.text().await.map_err(|error| SourceError::Offline(error.to_string()))
-    };
-    let timeout = gloo_timers::future::TimeoutFuture::new(timeout_ms);
-    match select(std::pin::pin!(request), timeout).await {
-        Either::Left((result, _)) => result,
-        Either::Right(_) => Err(SourceError::Timeout(timeout_ms)),
-    }
+    Ok(answer.body)
 }

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::{FigureView, Gallery, Lightbox, LightboxHandle, LocalDate, RichTextView};
+use super::{CommentsSection, FigureView, Gallery, Lightbox, LightboxHandle, LocalDate, RichTextView};
+use crate::config::Config;
+use crate::source::comments::AnyStore;
 use crate::model::{Article, Author, Block};
 use crate::strings::{strings_for, Strings};
 
@@ -15,6 +17,13 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let lightbox = LightboxHandle::new(sequence.len());
     provide_context(lightbox);
     let Article { slug, label, title, language, published, updated, authors, body, gallery, .. } = article;
+    // Comments come with the article wherever a configuration says where they live.
+    let comments = use_context::<Config>().and_then(|config| {
+        let store = AnyStore::for_article(&config, &slug, &title)?;
+        let thread_key = config.post_path(&slug);
+        let language = language.clone();
+        Some(view! { <CommentsSection store strings thread_key language/> })
+    });
     let label = label.map(|label| view! { <p class="article-label">{label}</p> });
     let updated = updated.map(|updated| {
         view! {
@@ -49,6 +58,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             <Gallery images=gallery first_index=figure_count handle=lightbox strings/>
             <Lightbox images=sequence handle=lightbox strings id=slug/>
         </article>
+        {comments}
     }
 }
 

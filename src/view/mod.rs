@@ -3,6 +3,7 @@
 //! shadow root and, later, when rendered to HTML natively.
 
 mod article;
+mod comments;
 mod date;
 mod deep_link;
 mod figure;
@@ -13,6 +14,7 @@ mod rich_text;
 mod states;
 
 pub use article::ArticleView;
+pub use comments::CommentsSection;
 pub use date::LocalDate;
 pub use figure::FigureView;
 pub use gallery::Gallery;

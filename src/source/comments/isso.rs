@@ -1,0 +1,260 @@
+//! Isso 0.14 over its REST API (see `docs/isso-api-notes.md`): JSON bodies (Isso refuses other
+//! content types as CSRF), credentials sent so its edit cookie travels, `X-Set-Cookie` read to learn
+//! which comments this reader may edit and for how long.
+
+use gloo_net::http::Method;
+use serde::Serialize;
+
+use super::isso_format::{error_reason, parse_comment, parse_deleted, parse_replies, parse_thread, parse_vote};
+use super::store::{CommentError, CommentStore, Editable, PAGE_SIZE, REPLIES_SHOWN, TIMEOUT_MS};
+use crate::model::{Comment, CommentState, NewComment, SortOrder, ThreadPage};
+use crate::source::http::{send, Answer, Call, NoAnswer};
+use crate::source::storage;
+
+/// Isso's default edit window, used when its cookie does not say.
+const DEFAULT_EDIT_SECONDS: f64 = 900.0;
+
+#[derive(Clone)]
+pub struct IssoStore {
+    /// Ends in `/`.
+    endpoint: String,
+    /// The thread's id on the server: the article's path.
+    uri: String,
+    /// Sent with the first comment, so Isso does not fetch the page to find one.
+    title: String,
+}
+
+/// Comments this reader posted, with the time their edit window closes (Unix seconds).
+type Own = Vec<(String, f64)>;
+
+#[derive(Serialize)]
+struct Body<'a> {
+    text: &'a str,
+    author: Option<&'a str>,
+    email: Option<&'a str>,
+    website: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+}
+
+impl IssoStore {
+    pub fn new(endpoint: String, uri: String, title: String) -> IssoStore {
+        IssoStore { endpoint, uri, title }
+    }
+
+    fn thread_query(&self) -> String {
+        format!("uri={}&plain=1", String::from(js_sys::encode_uri_component(&self.uri)))
+    }
+
+    fn own_key(&self) -> String {
+        format!("broadsheet:isso-own:{}", self.endpoint)
+    }
+
+    /// Pending comments are listed to nobody, not even their author: we keep them to show them.
+    fn pending_key(&self) -> String {
+        format!("broadsheet:isso-pending:{}{}", self.endpoint, self.uri)
+    }
+
+    fn liked_key(&self) -> String {
+        format!("broadsheet:isso-liked:{}", self.endpoint)
+    }
+
+    fn own(&self) -> Own {
+        storage::read(&self.own_key()).unwrap_or_default()
+    }
+
+    /// Remembers that this reader may edit `id` until the window Isso's cookie states.
+    fn remember_own(&self, id: &str, answer: &Answer) {
+        let seconds = answer.header("X-Set-Cookie").and_then(|cookie| max_age(&cookie)).unwrap_or(DEFAULT_EDIT_SECONDS);
+        let now = storage::now_seconds();
+        let mut own: Own = self.own().into_iter().filter(|(other, until)| other != id && *until > now).collect();
+        own.push((id.to_owned(), now + seconds));
+        storage::write(&self.own_key(), &own);
+    }
+
+    fn forget(&self, id: &str) {
+        let own: Own = self.own().into_iter().filter(|(other, _)| other != id).collect();
+        storage::write(&self.own_key(), &own);
+        let pending: Vec<PendingComment> = self.pending().into_iter().filter(|p| p.id != id).collect();
+        storage::write(&self.pending_key(), &pending);
+    }
+
+    fn pending(&self) -> Vec<PendingComment> {
+        storage::read(&self.pending_key()).unwrap_or_default()
+    }
+
+    async fn call(&self, method: Method, path_and_query: &str, json: Option<String>) -> Result<Answer, CommentError> {
+        let url = format!("{}{path_and_query}", self.endpoint);
+        let answer = send(Call { method, url: &url, json, credentials: true, timeout_ms: TIMEOUT_MS })
+            .await
+            .map_err(|no| match no {
+                NoAnswer::Unreachable(why) => CommentError::Unreachable(why),
+                NoAnswer::TimedOut => CommentError::TimedOut,
+            })?;
+        match answer.status {
+            200..=299 => Ok(answer),
+            500..=599 => Err(CommentError::Server(answer.status)),
+            status => Err(CommentError::Refused { status, reason: error_reason(&answer.body) }),
+        }
+    }
+
+    fn body<'a>(&'a self, comment: &'a NewComment, parent: Option<u64>, title: bool) -> String {
+        serde_json::to_string(&Body {
+            text: &comment.text,
+            author: comment.author.as_deref(),
+            email: comment.email.as_deref(),
+            website: comment.website.as_deref(),
+            parent,
+            title: title.then_some(self.title.as_str()),
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// A comment awaiting moderation, kept in this browser so its author still sees it.
+#[derive(Clone, Serialize, serde::Deserialize)]
+struct PendingComment {
+    id: String,
+    parent: Option<String>,
+    author: Option<String>,
+    text: String,
+    created: f64,
+}
+
+impl PendingComment {
+    fn into_comment(self) -> Comment {
+        Comment {
+            id: self.id,
+            parent: self.parent,
+            author: self.author,
+            website: None,
+            text: crate::model::RichText::parse(&self.text),
+            source: self.text,
+            created: self.created,
+            modified: None,
+            likes: 0,
+            author_hash: String::new(),
+            state: CommentState::AwaitingModeration,
+            origin: crate::model::Origin::Shared,
+            replies: Vec::new(),
+            hidden_replies: 0,
+        }
+    }
+}
+
+/// Edit, delete: a 403 there means the edit window closed or the cookie never reached us.
+fn edit_refusal(error: CommentError) -> CommentError {
+    match error {
+        CommentError::Refused { status: 403, .. } => CommentError::EditRefused,
+        other => other,
+    }
+}
+
+/// `Max-Age=900` in a cookie string.
+fn max_age(cookie: &str) -> Option<f64> {
+    cookie
+        .split(';')
+        .find_map(|part| part.trim().strip_prefix("Max-Age=").or_else(|| part.trim().strip_prefix("max-age=")))
+        .and_then(|value| value.trim().parse().ok())
+}
+
+fn numeric_id(id: &str) -> Result<u64, CommentError> {
+    id.parse().map_err(|_| CommentError::Refused { status: 400, reason: None })
+}
+
+impl CommentStore for IssoStore {
+    async fn load(&self, sort: SortOrder, offset: u32) -> Result<ThreadPage, CommentError> {
+        let query = format!(
+            "?{}&limit={PAGE_SIZE}&offset={offset}&nested_limit={REPLIES_SHOWN}&sort={}",
+            self.thread_query(),
+            sort.as_str()
+        );
+        let answer = self.call(Method::GET, &query, None).await?;
+        let mut page = parse_thread(&answer.body)?;
+        if offset == 0 {
+            // Our pending comments are in no listing: show them to their author.
+            for pending in self.pending() {
+                let comment = pending.into_comment();
+                match comment.parent.clone() {
+                    Some(parent) => {
+                        if let Some(top) = page.comments.iter_mut().find(|c| c.id == parent) {
+                            top.replies.push(comment);
+                        }
+                    }
+                    None => page.comments.push(comment),
+                }
+            }
+        }
+        Ok(page)
+    }
+
+    async fn load_replies(&self, parent: &str, offset: u32) -> Result<(Vec<Comment>, u32), CommentError> {
+        let query = format!("?{}&parent={}&offset={offset}&limit={PAGE_SIZE}", self.thread_query(), numeric_id(parent)?);
+        let answer = self.call(Method::GET, &query, None).await?;
+        Ok(parse_replies(&answer.body)?)
+    }
+
+    async fn post(&self, parent: Option<&str>, comment: &NewComment) -> Result<Comment, CommentError> {
+        let parent = parent.map(numeric_id).transpose()?;
+        let body = self.body(comment, parent, true);
+        let answer = self.call(Method::POST, &format!("new?{}", self.thread_query()), Some(body)).await?;
+        let posted = parse_comment(&answer.body)?;
+        self.remember_own(&posted.id, &answer);
+        if posted.state == CommentState::AwaitingModeration {
+            let mut pending = self.pending();
+            pending.push(PendingComment {
+                id: posted.id.clone(),
+                parent: posted.parent.clone(),
+                author: posted.author.clone(),
+                text: posted.source.clone(),
+                created: posted.created,
+            });
+            storage::write(&self.pending_key(), &pending);
+        }
+        Ok(posted)
+    }
+
+    async fn edit(&self, id: &str, comment: &NewComment) -> Result<Comment, CommentError> {
+        let body = self.body(comment, None, false);
+        let answer = self.call(Method::PUT, &format!("id/{}", numeric_id(id)?), Some(body)).await.map_err(edit_refusal)?;
+        let mut edited = parse_comment(&answer.body)?;
+        // PUT answers without the poster's hash; keep the comment's picture.
+        edited.author_hash.clear();
+        self.remember_own(&edited.id, &answer);
+        Ok(edited)
+    }
+
+    async fn delete(&self, id: &str) -> Result<Option<Comment>, CommentError> {
+        let answer = self.call(Method::DELETE, &format!("id/{}", numeric_id(id)?), None).await.map_err(edit_refusal)?;
+        self.forget(id);
+        Ok(parse_deleted(&answer.body)?)
+    }
+
+    async fn like(&self, id: &str) -> Result<u32, CommentError> {
+        let answer = self.call(Method::POST, &format!("id/{}/like", numeric_id(id)?), Some("{}".into())).await?;
+        let mut liked: Vec<String> = storage::read(&self.liked_key()).unwrap_or_default();
+        if !liked.iter().any(|l| l == id) {
+            liked.push(id.to_owned());
+            storage::write(&self.liked_key(), &liked);
+        }
+        parse_vote(&answer.body)?.map_err(|message| CommentError::Refused { status: 200, reason: Some(message) })
+    }
+
+    fn editable(&self, comment: &Comment) -> Editable {
+        match self.own().iter().find(|(id, _)| *id == comment.id) {
+            Some((_, until)) if *until > storage::now_seconds() => Editable::Yes,
+            Some(_) => Editable::WindowClosed,
+            None => Editable::No,
+        }
+    }
+
+    fn liked(&self, id: &str) -> bool {
+        storage::read::<Vec<String>>(&self.liked_key()).unwrap_or_default().iter().any(|l| l == id)
+    }
+
+    fn keeps_comments_locally(&self) -> bool {
+        false
+    }
+}

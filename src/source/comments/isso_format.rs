@@ -1,0 +1,215 @@
+//! Isso 0.14's JSON (see `docs/isso-api-notes.md`) into comment-model values. Pure, tested natively.
+
+use serde::Deserialize;
+
+use crate::model::{Comment, CommentState, FormatError, Origin, RichText, SafeUrl, ThreadPage};
+
+#[derive(Deserialize)]
+struct IssoThread {
+    #[serde(default)]
+    total_replies: i64,
+    #[serde(default)]
+    hidden_replies: i64,
+    #[serde(default)]
+    replies: Vec<IssoComment>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct IssoComment {
+    id: u64,
+    #[serde(default)]
+    parent: Option<u64>,
+    created: f64,
+    #[serde(default)]
+    modified: Option<f64>,
+    #[serde(default = "published")]
+    mode: u8,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    website: Option<String>,
+    #[serde(default)]
+    likes: i64,
+    #[serde(default)]
+    hash: Option<String>,
+    #[serde(default)]
+    replies: Vec<IssoComment>,
+    #[serde(default)]
+    hidden_replies: i64,
+}
+
+fn published() -> u8 {
+    1
+}
+
+/// A thread page (`GET /?uri=…&plain=1`). Isso's counts are kept as it means them: `total` is
+/// every listed comment, `hidden` the top-level ones not returned.
+pub fn parse_thread(json: &str) -> Result<ThreadPage, FormatError> {
+    let thread: IssoThread = crate::model::parse_json(json)?;
+    Ok(ThreadPage {
+        comments: thread.replies.into_iter().map(IssoComment::into_comment).collect(),
+        total: clamp(thread.total_replies),
+        hidden: clamp(thread.hidden_replies),
+    })
+}
+
+/// More replies of one comment (`GET /?uri=…&parent=N`): the replies and how many remain.
+pub fn parse_replies(json: &str) -> Result<(Vec<Comment>, u32), FormatError> {
+    let page = parse_thread(json)?;
+    Ok((page.comments, page.hidden))
+}
+
+/// One comment (`POST /new`, `PUT /id/N`). `null` (an unknown id) is an error.
+pub fn parse_comment(json: &str) -> Result<Comment, FormatError> {
+    let comment: IssoComment = crate::model::parse_json(json)?;
+    Ok(comment.into_comment())
+}
+
+/// The answer to `DELETE /id/N`: `null` when the comment is gone, a placeholder when it had replies.
+pub fn parse_deleted(json: &str) -> Result<Option<Comment>, FormatError> {
+    let comment: Option<IssoComment> = crate::model::parse_json(json)?;
+    Ok(comment.map(IssoComment::into_comment))
+}
+
+/// The answer to `POST /id/N/like`: the new count, or Isso's reason for refusing the vote.
+pub fn parse_vote(json: &str) -> Result<Result<u32, String>, FormatError> {
+    #[derive(Deserialize)]
+    struct Vote {
+        #[serde(default)]
+        likes: i64,
+        #[serde(default)]
+        message: Option<String>,
+    }
+    let vote: Option<Vote> = crate::model::parse_json(json)?;
+    let vote = vote.ok_or_else(|| FormatError::invalid("(top level)", "the comment does not exist"))?;
+    Ok(match vote.message {
+        Some(message) => Err(message),
+        None => Ok(clamp(vote.likes)),
+    })
+}
+
+impl IssoComment {
+    fn into_comment(self) -> Comment {
+        let state = match self.mode {
+            2 => CommentState::AwaitingModeration,
+            4 => CommentState::Deleted,
+            _ => CommentState::Published,
+        };
+        Comment {
+            id: self.id.to_string(),
+            parent: self.parent.map(|p| p.to_string()),
+            // Isso escapes author and website as HTML on the way in; we show text as text.
+            author: self.author.map(|a| unescape_html(&a)).filter(|a| !a.trim().is_empty()),
+            website: self.website.and_then(|w| SafeUrl::parse(&unescape_html(&w))).filter(|w| !w.is_relative()),
+            text: RichText::parse(&self.text),
+            source: self.text,
+            created: self.created,
+            modified: self.modified,
+            likes: clamp(self.likes),
+            author_hash: self.hash.unwrap_or_default(),
+            state,
+            origin: Origin::Shared,
+            replies: self.replies.into_iter().map(IssoComment::into_comment).collect(),
+            hidden_replies: clamp(self.hidden_replies),
+        }
+    }
+}
+
+/// Isso's counts can go negative (`offset` without `limit`); a reader never sees a negative count.
+fn clamp(n: i64) -> u32 {
+    n.clamp(0, i64::from(u32::MAX)) as u32
+}
+
+/// Undoes Python's `html.escape` (what Isso applies to author and website). Written out because it
+/// is exactly these five entities and a general HTML decoder would add weight for nothing.
+pub fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Isso answers errors with an HTML page whose `<p>` holds the reason: take that text, never the
+/// markup. `None` when there is no such paragraph.
+pub fn error_reason(body: &str) -> Option<String> {
+    let start = body.find("<p>")? + 3;
+    let end = start + body[start..].find("</p>")?;
+    let reason = unescape_html(body[start..end].trim());
+    (!reason.is_empty() && !reason.contains('<')).then(|| reason.chars().take(300).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const THREAD: &str = r#"{
+      "id": null, "total_replies": 8, "hidden_replies": 4,
+      "replies": [{
+        "id": 1, "parent": null, "created": 1795488516.06, "modified": null, "mode": 1,
+        "text": "First *comment*, with <b>html</b> & a [link](http://example.com).",
+        "author": "Alice &lt;script&gt;", "website": "http://example.com/alice",
+        "likes": 2, "dislikes": 0, "notification": 0, "hash": "1ac7927fd6af",
+        "total_replies": 2, "hidden_replies": 1,
+        "replies": [{ "id": 2, "parent": 1, "created": 1795488522.35, "modified": null, "mode": 1,
+          "text": "A reply", "author": null, "website": "javascript:alert(1)", "likes": 0, "dislikes": 0,
+          "notification": null, "hash": "4505c1eeda98" }]
+      }, {
+        "id": 3, "parent": null, "created": 1795488600.0, "mode": 4, "text": "", "author": null,
+        "website": null, "likes": 0, "hash": "x", "total_replies": 1, "hidden_replies": 1, "replies": []
+      }],
+      "config": {}
+    }"#;
+
+    #[test]
+    fn reads_a_thread_page() {
+        let page = parse_thread(THREAD).unwrap();
+        assert_eq!((page.total, page.hidden), (8, 4));
+        let first = &page.comments[0];
+        assert_eq!(first.id, "1");
+        assert_eq!(first.author.as_deref(), Some("Alice <script>"), "shown as the text Alice typed");
+        assert_eq!(first.website, SafeUrl::parse("http://example.com/alice"));
+        assert_eq!(first.likes, 2);
+        assert_eq!(first.hidden_replies, 1);
+        assert!(first.text.plain_text().contains("<b>html</b>"), "raw HTML stays text");
+        assert_eq!(first.replies[0].parent.as_deref(), Some("1"));
+        assert_eq!(first.replies[0].website, None, "a script URL is dropped");
+        assert_eq!(page.comments[1].state, CommentState::Deleted);
+    }
+
+    #[test]
+    fn reads_answers_to_writes() {
+        let posted = parse_comment(r#"{"id": 9, "parent": 1, "created": 1.0, "mode": 2, "text": "hi", "author": "A", "website": null, "likes": 0}"#).unwrap();
+        assert_eq!(posted.state, CommentState::AwaitingModeration);
+        assert_eq!(parse_deleted("null").unwrap(), None);
+        assert!(parse_deleted(r#"{"id": 1, "created": 1.0, "mode": 4}"#).unwrap().is_some());
+        assert_eq!(parse_vote(r#"{"likes": 3, "dislikes": 0}"#).unwrap(), Ok(3));
+        assert!(parse_vote(r#"{"likes": 0, "dislikes": 0, "message": "Upvote denied"}"#).unwrap().is_err());
+        assert!(parse_vote("null").is_err());
+        assert!(parse_comment("null").is_err());
+    }
+
+    #[test]
+    fn negative_counts_become_zero() {
+        let page = parse_thread(r#"{"total_replies": 3, "hidden_replies": -2, "replies": []}"#).unwrap();
+        assert_eq!(page.hidden, 0);
+    }
+
+    #[test]
+    fn malformed_answers_are_errors_naming_the_field() {
+        assert_eq!(parse_thread(r#"{"replies": [{"created": 1.0}]}"#).unwrap_err().field(), Some("replies[0].id"));
+        assert!(parse_thread("<html>").is_err());
+    }
+
+    #[test]
+    fn error_pages_give_their_reason_as_text() {
+        let page = "<!doctype html>\n<html lang=en>\n<title>403 Forbidden</title>\n<h1>Forbidden</h1>\n<p>127.0.0.0: ratelimit exceeded (1, 2)</p>\n";
+        assert_eq!(error_reason(page).as_deref(), Some("127.0.0.0: ratelimit exceeded (1, 2)"));
+        assert_eq!(error_reason("<p>text is too short (minimum length: 3)</p>").as_deref(), Some("text is too short (minimum length: 3)"));
+        assert_eq!(error_reason("<p><script>alert(1)</script></p>"), None);
+        assert_eq!(error_reason("plain"), None);
+    }
+}

@@ -1,0 +1,89 @@
+//! Comment stores: where a thread comes from and where new comments go. The views use one
+//! interface, [`CommentStore`], whichever store the configuration names.
+
+pub mod isso_format;
+pub mod thread_file;
+
+#[cfg(feature = "csr")]
+mod isso;
+#[cfg(feature = "csr")]
+mod local;
+#[cfg(feature = "csr")]
+mod store;
+
+#[cfg(feature = "csr")]
+pub use isso::IssoStore;
+#[cfg(feature = "csr")]
+pub use local::LocalStore;
+#[cfg(feature = "csr")]
+pub use store::{CommentError, CommentStore, Editable, PAGE_SIZE, REPLIES_SHOWN, TIMEOUT_MS};
+
+#[cfg(feature = "csr")]
+mod any {
+    use super::*;
+    use crate::config::{CommentsConfig, Config};
+    use crate::model::{Comment, NewComment, SortOrder, ThreadPage};
+
+    /// The configured store, chosen at run time from [`CommentsConfig`].
+    #[derive(Clone)]
+    pub enum AnyStore {
+        Local(LocalStore),
+        Isso(IssoStore),
+    }
+
+    impl AnyStore {
+        /// The store for the article `slug` titled `title`; `None` when comments are off.
+        pub fn for_article(config: &Config, slug: &str, title: &str) -> Option<AnyStore> {
+            let thread = config.post_path(slug);
+            match &config.comments {
+                CommentsConfig::Off => None,
+                CommentsConfig::Local => Some(AnyStore::Local(LocalStore::new(config.comments_url(slug), thread))),
+                CommentsConfig::Isso { endpoint } => {
+                    Some(AnyStore::Isso(IssoStore::new(endpoint.clone(), thread, title.to_owned())))
+                }
+            }
+        }
+    }
+
+    macro_rules! each {
+        ($self:ident, $store:ident => $body:expr) => {
+            match $self {
+                AnyStore::Local($store) => $body,
+                AnyStore::Isso($store) => $body,
+            }
+        };
+    }
+
+    impl CommentStore for AnyStore {
+        async fn load(&self, sort: SortOrder, offset: u32) -> Result<ThreadPage, CommentError> {
+            each!(self, s => s.load(sort, offset).await)
+        }
+        async fn load_replies(&self, parent: &str, offset: u32) -> Result<(Vec<Comment>, u32), CommentError> {
+            each!(self, s => s.load_replies(parent, offset).await)
+        }
+        async fn post(&self, parent: Option<&str>, comment: &NewComment) -> Result<Comment, CommentError> {
+            each!(self, s => s.post(parent, comment).await)
+        }
+        async fn edit(&self, id: &str, comment: &NewComment) -> Result<Comment, CommentError> {
+            each!(self, s => s.edit(id, comment).await)
+        }
+        async fn delete(&self, id: &str) -> Result<Option<Comment>, CommentError> {
+            each!(self, s => s.delete(id).await)
+        }
+        async fn like(&self, id: &str) -> Result<u32, CommentError> {
+            each!(self, s => s.like(id).await)
+        }
+        fn editable(&self, comment: &Comment) -> Editable {
+            each!(self, s => s.editable(comment))
+        }
+        fn liked(&self, id: &str) -> bool {
+            each!(self, s => s.liked(id))
+        }
+        fn keeps_comments_locally(&self) -> bool {
+            each!(self, s => s.keeps_comments_locally())
+        }
+    }
+}
+
+#[cfg(feature = "csr")]
+pub use any::AnyStore;

@@ -1,0 +1,81 @@
+//! The one interface the comment views use, whichever store is configured.
+
+use crate::model::{Comment, FormatError, NewComment, SortOrder, ThreadPage};
+use crate::strings::{fill, Strings};
+
+/// Top-level comments per page, and replies shown under each before "Show more replies".
+pub const PAGE_SIZE: u32 = 20;
+pub const REPLIES_SHOWN: u32 = 3;
+/// A comments server that has not answered in this time is reported as slow.
+pub const TIMEOUT_MS: u32 = 10_000;
+
+/// Whether the reader may change a comment now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editable {
+    Yes,
+    /// It was the reader's, but the server's edit window has closed.
+    WindowClosed,
+    No,
+}
+
+/// Why a comment operation failed, in terms the view can explain.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum CommentError {
+    #[error("the comments server could not be reached: {0}")]
+    Unreachable(String),
+    #[error("the comments server did not answer in time")]
+    TimedOut,
+    /// The server said no (4xx), with its own reason when it gave one.
+    #[error("refused ({status}): {reason:?}")]
+    Refused { status: u16, reason: Option<String> },
+    /// Edit or delete refused: the edit window closed, or the browser dropped the server's cookie.
+    #[error("editing is not possible")]
+    EditRefused,
+    #[error("server error ({0})")]
+    Server(u16),
+    #[error("malformed answer: {0}")]
+    Malformed(#[from] FormatError),
+    /// This browser would not keep the comment (no storage, or storage full).
+    #[error("this browser's storage is unavailable")]
+    Storage,
+}
+
+impl CommentError {
+    pub fn explain(&self, strings: &Strings) -> String {
+        match self {
+            CommentError::Unreachable(_) => strings.comments_unreachable.to_owned(),
+            CommentError::TimedOut => strings.comments_timeout.to_owned(),
+            CommentError::Refused { reason: Some(reason), .. } => fill(strings.comments_refused_because, &[("reason", reason)]),
+            CommentError::Refused { status, reason: None } => {
+                fill(strings.comments_refused, &[("status", &status.to_string())])
+            }
+            CommentError::EditRefused => strings.comments_edit_refused.to_owned(),
+            CommentError::Server(status) => fill(strings.comments_server_error, &[("status", &status.to_string())]),
+            CommentError::Malformed(error) => fill(strings.comments_malformed, &[("what", &error.to_string())]),
+            CommentError::Storage => strings.comments_storage.to_owned(),
+        }
+    }
+}
+
+/// A place comments come from and go to. Implemented by the local store (a static thread file plus
+/// this browser's storage) and by Isso; the views see only this.
+#[allow(async_fn_in_trait)] // used with concrete types only (see `AnyStore`), never as `dyn`
+pub trait CommentStore {
+    /// A page of top-level comments, `offset` of them skipped, each with its first replies.
+    async fn load(&self, sort: SortOrder, offset: u32) -> Result<ThreadPage, CommentError>;
+    /// More replies of `parent`, `offset` skipped: the replies and how many remain after them.
+    async fn load_replies(&self, parent: &str, offset: u32) -> Result<(Vec<Comment>, u32), CommentError>;
+    /// Posts a comment, a reply when `parent` is given. The answer is the stored comment.
+    async fn post(&self, parent: Option<&str>, comment: &NewComment) -> Result<Comment, CommentError>;
+    async fn edit(&self, id: &str, comment: &NewComment) -> Result<Comment, CommentError>;
+    /// Deletes; `Some` placeholder when the comment stays because it has replies.
+    async fn delete(&self, id: &str) -> Result<Option<Comment>, CommentError>;
+    /// Likes; the answer is the new count.
+    async fn like(&self, id: &str) -> Result<u32, CommentError>;
+    /// Whether this reader may edit and delete `comment` now.
+    fn editable(&self, comment: &Comment) -> Editable;
+    /// Whether this reader already liked `id` (the button is then pressed).
+    fn liked(&self, id: &str) -> bool;
+    /// Where a reader's comments go, for the form's note ("Saved in this browser only").
+    fn keeps_comments_locally(&self) -> bool;
+}

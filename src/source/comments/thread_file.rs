@@ -1,0 +1,94 @@
+//! The local store's thread file, `comments/<slug>.json`, next to the article (documented in
+//! `docs/comments.md`). Pure, tested natively.
+
+use serde::Deserialize;
+
+use crate::model::{nest, Comment, CommentState, FormatError, Origin, RichText, SafeUrl, Timestamp};
+
+#[derive(Deserialize)]
+struct ThreadFile {
+    #[allow(dead_code)]
+    format: u32,
+    comments: Vec<ThreadFileComment>,
+}
+
+#[derive(Deserialize)]
+struct ThreadFileComment {
+    id: String,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    website: Option<String>,
+    text: String,
+    created: Timestamp,
+    #[serde(default)]
+    modified: Option<Timestamp>,
+    #[serde(default)]
+    likes: u32,
+    #[serde(default)]
+    deleted: bool,
+}
+
+/// Reads a thread file into a two-level tree (oldest first).
+pub fn parse_thread_file(json: &str) -> Result<Vec<Comment>, FormatError> {
+    let file: ThreadFile = crate::model::parse_json(json)?;
+    if let Some(i) = file.comments.iter().position(|c| c.id.trim().is_empty()) {
+        return Err(FormatError::invalid(&format!("comments[{i}].id"), "must not be empty"));
+    }
+    let flat = file
+        .comments
+        .into_iter()
+        .map(|c| Comment {
+            author_hash: c.author.clone().unwrap_or_else(|| c.id.clone()),
+            id: c.id,
+            parent: c.parent,
+            author: c.author.filter(|a| !a.trim().is_empty()),
+            website: c.website.and_then(|w| SafeUrl::parse(&w)).filter(|w| !w.is_relative()),
+            text: RichText::parse(&c.text),
+            source: c.text,
+            created: c.created.unix_seconds() as f64,
+            modified: c.modified.map(|m| m.unix_seconds() as f64),
+            likes: c.likes,
+            state: if c.deleted { CommentState::Deleted } else { CommentState::Published },
+            origin: Origin::Shared,
+            replies: Vec::new(),
+            hidden_replies: 0,
+        })
+        .collect();
+    Ok(nest(flat))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_thread_with_replies() {
+        let tree = parse_thread_file(r#"{"format": 1, "comments": [
+            {"id": "a", "author": "Ann", "text": "First", "created": "2020-08-27T09:00:00Z", "likes": 2},
+            {"id": "b", "parent": "a", "text": "Reply", "created": "2020-08-27T10:00:00Z", "website": "javascript:x"},
+            {"id": "c", "parent": "b", "text": "Reply to reply", "created": "2020-08-27T11:00:00Z"}
+        ]}"#).unwrap();
+        assert_eq!(tree.len(), 1);
+        assert_eq!(tree[0].replies.len(), 2);
+        assert_eq!(tree[0].likes, 2);
+        assert_eq!(tree[0].replies[0].website, None);
+        assert_eq!(tree[0].replies[1].parent.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn a_broken_file_names_the_field() {
+        let error = parse_thread_file(r#"{"format": 1, "comments": [{"id": "a", "text": "x", "created": "yesterday"}]}"#).unwrap_err();
+        assert_eq!(error.field(), Some("comments[0].created"));
+        assert_eq!(parse_thread_file(r#"{"format": 1}"#).unwrap_err().field(), Some("comments"));
+    }
+
+    #[test]
+    fn the_demo_thread_reads() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/comments/nica-agreement.json");
+        let tree = parse_thread_file(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert!(tree.len() >= 3 && tree.iter().any(|c| !c.replies.is_empty()));
+    }
+}

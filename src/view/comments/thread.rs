@@ -1,0 +1,327 @@
+//! The thread's state and the section that shows it.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::comment::CommentView;
+use super::form::{CommentForm, FormTarget};
+use crate::model::{Comment, CommentState, NewComment, Origin, SortOrder};
+use crate::source::comments::{AnyStore, CommentError, CommentStore};
+use crate::strings::{fill, Strings};
+
+/// Loading the thread, or why it could not be.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Loading,
+    Ready,
+    Failed(CommentError),
+}
+
+/// The thread as shown, shared by every comment and form in the section. `Copy`.
+#[derive(Clone, Copy)]
+pub(super) struct Thread {
+    pub store: StoredValue<AnyStore>,
+    pub strings: &'static Strings,
+    /// Names drafts in this browser's storage: one per thread and form.
+    pub key: StoredValue<String>,
+    pub language: StoredValue<String>,
+    comments: RwSignal<Vec<Comment>>,
+    total: RwSignal<u32>,
+    hidden: RwSignal<u32>,
+    sort: RwSignal<SortOrder>,
+    status: RwSignal<Status>,
+    /// The comment whose reply form is open.
+    pub replying_to: RwSignal<Option<String>>,
+    /// The comment being edited.
+    pub editing: RwSignal<Option<String>>,
+    next_temporary_id: StoredValue<u32>,
+}
+
+impl Thread {
+    fn new(store: AnyStore, strings: &'static Strings, key: String, language: String) -> Thread {
+        Thread {
+            store: StoredValue::new(store),
+            strings,
+            key: StoredValue::new(key),
+            language: StoredValue::new(language),
+            comments: RwSignal::new(Vec::new()),
+            total: RwSignal::new(0),
+            hidden: RwSignal::new(0),
+            sort: RwSignal::new(SortOrder::default()),
+            status: RwSignal::new(Status::Loading),
+            replying_to: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            next_temporary_id: StoredValue::new(0),
+        }
+    }
+
+    fn store(&self) -> AnyStore {
+        self.store.get_value()
+    }
+
+    /// (Re)loads the first page in the current order.
+    fn reload(self) {
+        self.status.set(Status::Loading);
+        spawn_local(async move {
+            match self.store().load(self.sort.get_untracked(), 0).await {
+                Ok(page) => {
+                    self.comments.set(page.comments);
+                    self.total.set(page.total);
+                    self.hidden.set(page.hidden);
+                    self.status.set(Status::Ready);
+                }
+                Err(error) => self.status.set(Status::Failed(error)),
+            }
+        });
+    }
+
+    fn load_more(self) {
+        let offset = self.comments.with_untracked(|c| c.iter().filter(|c| c.origin == Origin::Shared).count()) as u32;
+        spawn_local(async move {
+            match self.store().load(self.sort.get_untracked(), offset).await {
+                Ok(page) => {
+                    self.comments.update(|comments| {
+                        for comment in page.comments {
+                            if !comments.iter().any(|c| c.id == comment.id) {
+                                comments.push(comment);
+                            }
+                        }
+                    });
+                    self.hidden.set(page.hidden);
+                }
+                Err(error) => self.status.set(Status::Failed(error)),
+            }
+        });
+    }
+
+    pub fn more_replies(self, parent: String) {
+        let shown = self.find(&parent, |c| c.replies.len()).unwrap_or(0) as u32;
+        spawn_local(async move {
+            if let Ok((replies, remaining)) = self.store().load_replies(&parent, shown).await {
+                self.update(&parent, |comment| {
+                    for reply in replies {
+                        if !comment.replies.iter().any(|r| r.id == reply.id) {
+                            comment.replies.push(reply);
+                        }
+                    }
+                    comment.hidden_replies = remaining;
+                });
+            }
+        });
+    }
+
+    /// The replies of `parent` as shown now (tracked).
+    pub fn replies_of(&self, parent: &str) -> Vec<Comment> {
+        self.comments.with(|comments| comments.iter().find(|c| c.id == parent).map(|c| c.replies.clone()).unwrap_or_default())
+    }
+
+    fn find<T>(&self, id: &str, read: impl FnOnce(&Comment) -> T) -> Option<T> {
+        self.comments.with_untracked(|comments| {
+            comments.iter().flat_map(|c| std::iter::once(c).chain(c.replies.iter())).find(|c| c.id == id).map(read)
+        })
+    }
+
+    /// Changes the comment `id`, top-level or reply, in place.
+    fn update(&self, id: &str, change: impl FnOnce(&mut Comment)) {
+        self.comments.update(|comments| {
+            let found = comments.iter_mut().find_map(|top| {
+                if top.id == id {
+                    Some(top)
+                } else {
+                    top.replies.iter_mut().find(|reply| reply.id == id)
+                }
+            });
+            if let Some(comment) = found {
+                change(comment);
+            }
+        });
+    }
+
+    /// Shows `new` at once, sends it, and replaces it by what the store kept; on refusal the
+    /// comment is taken back and the error returned (the form keeps the draft).
+    pub async fn post(self, parent: Option<String>, new: NewComment) -> Result<(), CommentError> {
+        let temporary = self.temporary(parent.clone(), &new);
+        let temporary_id = temporary.id.clone();
+        self.insert(temporary);
+        match self.store().post(parent.as_deref(), &new).await {
+            Ok(stored) => {
+                self.replace(&temporary_id, stored);
+                self.total.update(|t| *t += 1);
+                Ok(())
+            }
+            Err(error) => {
+                self.remove(&temporary_id);
+                Err(error)
+            }
+        }
+    }
+
+    pub async fn edit(self, id: String, new: NewComment) -> Result<(), CommentError> {
+        let edited = self.store().edit(&id, &new).await?;
+        self.update(&id, |comment| {
+            let hash = std::mem::take(&mut comment.author_hash);
+            let replies = std::mem::take(&mut comment.replies);
+            let hidden = comment.hidden_replies;
+            let origin = comment.origin;
+            *comment = Comment { replies, hidden_replies: hidden, origin, ..edited };
+            if comment.author_hash.is_empty() {
+                comment.author_hash = hash;
+            }
+        });
+        Ok(())
+    }
+
+    pub async fn delete(self, id: String) -> Result<(), CommentError> {
+        match self.store().delete(&id).await? {
+            Some(placeholder) => self.update(&id, |comment| {
+                comment.state = CommentState::Deleted;
+                comment.text = placeholder.text;
+                comment.author = None;
+                comment.website = None;
+            }),
+            None => {
+                let gone = 1 + self.find(&id, |c| c.replies.len() as u32 + c.hidden_replies).unwrap_or(0);
+                self.remove(&id);
+                self.total.update(|t| *t = t.saturating_sub(gone));
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn like(self, id: String) -> Result<(), CommentError> {
+        let likes = self.store().like(&id).await?;
+        self.update(&id, |comment| comment.likes = likes);
+        Ok(())
+    }
+
+    fn temporary(&self, parent: Option<String>, new: &NewComment) -> Comment {
+        let n = self.next_temporary_id.get_value();
+        self.next_temporary_id.set_value(n + 1);
+        Comment {
+            id: format!("sending-{n}"),
+            parent,
+            author: new.author.clone(),
+            website: None,
+            text: crate::model::RichText::parse(&new.text),
+            source: new.text.clone(),
+            created: js_sys::Date::now() / 1000.0,
+            modified: None,
+            likes: 0,
+            author_hash: new.author.clone().unwrap_or_default(),
+            state: CommentState::Sending,
+            origin: Origin::Shared,
+            replies: Vec::new(),
+            hidden_replies: 0,
+        }
+    }
+
+    fn insert(&self, comment: Comment) {
+        let newest_first = self.sort.get_untracked() == SortOrder::Newest;
+        self.comments.update(|comments| match comment.parent.clone() {
+            Some(parent) => {
+                if let Some(top) = comments.iter_mut().find(|c| c.id == parent) {
+                    top.replies.push(comment);
+                }
+            }
+            None if newest_first => comments.insert(0, comment),
+            None => comments.push(comment),
+        });
+    }
+
+    fn replace(&self, id: &str, stored: Comment) {
+        self.update(id, |comment| *comment = stored);
+    }
+
+    fn remove(&self, id: &str) {
+        self.comments.update(|comments| {
+            comments.retain(|c| c.id != id);
+            for comment in comments.iter_mut() {
+                comment.replies.retain(|r| r.id != id);
+            }
+        });
+    }
+}
+
+/// What changes a comment's own look: its key in keyed lists, so only changed comments re-render.
+/// Replies are not part of it: they have their own list, so a reply form stays open while a
+/// reply is added.
+pub(super) fn fingerprint(comment: &Comment) -> String {
+    format!("{}|{:?}|{}|{:?}|{}", comment.id, comment.modified, comment.likes, comment.state, comment.hidden_replies)
+}
+
+/// The comments under an article: heading with the count, sort, the thread, "Load more", the form.
+#[component]
+pub fn CommentsSection(
+    store: AnyStore,
+    strings: &'static Strings,
+    /// Names this thread's drafts in this browser (the article's path).
+    #[prop(into)]
+    thread_key: String,
+    #[prop(into)] language: String,
+) -> impl IntoView {
+    let keeps_locally = store.keeps_comments_locally();
+    let thread = Thread::new(store, strings, thread_key, language);
+    provide_context(thread);
+    // Browser work starts after mount, never during render.
+    Effect::new(move |_| thread.reload());
+
+    let on_sort = move |event: leptos::ev::Event| {
+        thread.sort.set(SortOrder::from_str(&event_target_value(&event)));
+        thread.reload();
+    };
+    let sort_options = SortOrder::ALL
+        .into_iter()
+        .map(|order| {
+            let label = match order {
+                SortOrder::Oldest => strings.sort_oldest,
+                SortOrder::Newest => strings.sort_newest,
+                SortOrder::MostLiked => strings.sort_most_liked,
+            };
+            view! { <option value=order.as_str() selected=move || thread.sort.get() == order>{label}</option> }
+        })
+        .collect_view();
+
+    let body = move || match thread.status.get() {
+        Status::Loading => view! { <p class="comments-status" role="status">{strings.comments_loading}</p> }.into_any(),
+        Status::Failed(error) => view! {
+            <div class="comments-error" role="alert">
+                <p>{error.explain(strings)}</p>
+                <button type="button" class="button" on:click=move |_| thread.reload()>{strings.try_again}</button>
+            </div>
+        }
+        .into_any(),
+        Status::Ready => view! {
+            <Show when=move || thread.comments.with(Vec::is_empty)>
+                <p class="comments-status">{strings.comments_none}</p>
+            </Show>
+            <ol class="comment-list">
+                <For each=move || thread.comments.get() key=fingerprint let:comment>
+                    <li><CommentView comment/></li>
+                </For>
+            </ol>
+            <Show when=move || { thread.hidden.get() > 0 }>
+                <button type="button" class="button button-quiet" on:click=move |_| thread.load_more()>{strings.load_more}</button>
+            </Show>
+        }
+        .into_any(),
+    };
+    let note = keeps_locally.then(|| view! { <p class="comments-note">{strings.local_note}</p> });
+
+    view! {
+        <section class="comments" aria-labelledby="comments-heading">
+            <div class="comments-header">
+                <h2 id="comments-heading">
+                    {strings.comments_heading} " "
+                    <span class="comments-count">{move || fill(strings.comments_count, &[("count", &thread.total.get().to_string())])}</span>
+                </h2>
+                <label class="comments-sort">
+                    <span>{strings.sort_label}</span>
+                    <select on:change=on_sort>{sort_options}</select>
+                </label>
+            </div>
+            {body}
+            {note}
+            <CommentForm target=FormTarget::New/>
+        </section>
+    }
+}
