@@ -1,8 +1,12 @@
 // End-to-end tests: the release build (dist/) plus test fixtures, served by a plain static server,
-// driven in Debian's Chromium (Playwright never downloads a browser here).
+// driven in Debian's Chromium (Playwright never downloads a browser here). Comment tests also use
+// real Isso servers, started by scripts/test.sh (see tests/e2e/servers.js).
 const { defineConfig } = require('@playwright/test');
+const { sites } = require('./tests/e2e/servers');
 
 const port = Number(process.env.E2E_PORT || 4173);
+const issoSites = Object.fromEntries(Object.values(sites).map((s) => [s.dir, s.isso]));
+const serve = (dir, at) => `npx http-server ${dir} -a 127.0.0.1 -p ${at} -c-1 -s`;
 
 module.exports = defineConfig({
   testDir: 'tests/e2e',
@@ -21,10 +25,19 @@ module.exports = defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/prepare-site.mjs && npx http-server .build/e2e-site -a 127.0.0.1 -p ${port} -c-1 -s`,
-    url: `http://127.0.0.1:${port}/index.html`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `E2E_ISSO_SITES='${JSON.stringify(issoSites)}' node tests/e2e/prepare-site.mjs && ${serve('.build/e2e-site', port)}`,
+      url: `http://127.0.0.1:${port}/index.html`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    ...Object.values(sites).map((s) => ({
+      // Waits for the first server's preparation, which writes this site too.
+      command: `until [ -f ${s.dir}/index.html ]; do sleep 0.2; done; ${serve(s.dir, new URL(s.site).port)}`,
+      url: `${s.site}/index.html`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    })),
+  ],
 });

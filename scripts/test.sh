@@ -21,4 +21,10 @@ step "Release build"
 trunk build --release
 
 step "End to end: Playwright in Chromium against the release build on a static server"
+# Real Isso servers for the comment tests, stopped whatever happens.
+mapfile -t isso_servers < <(node tests/e2e/servers.js isso-args)
+stop_isso() { for args in "${isso_servers[@]}"; do scripts/isso.sh stop $args >/dev/null 2>&1 || true; done; }
+trap stop_isso EXIT
+rm -rf .build/e2e-isso-*
+for args in "${isso_servers[@]}"; do scripts/isso.sh start $args >/dev/null; done
 npx playwright test

@@ -5,14 +5,16 @@
 //
 // Each section is one entry of `sections` (bottom of the file): a heading and an async function that
 // prints its figures and returns them for --json. Add later benchmarks (lightbox, widget, comments)
-// there, reusing withServer / withBrowser / loadTimes / median.
+// there, reusing withServer / withBrowser / loadTimes / median. The comments section also needs
+// Isso's venv (.build/venv, from `scripts/setup.sh test`).
 
-import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
@@ -409,12 +411,244 @@ async function lightboxNext() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Comments: a 1,000-comment Isso thread, our client vs Isso's own (embed.min.js)
+
+const COMMENTS_RUNS = 9; // per client, alternating
+const COMMENTS_SLUG = 'nica-agreement';
+const COMMENTS_URI = `/posts/${COMMENTS_SLUG}`;
+const COMMENTS_SEED = 1000;
+const COMMENTS_REPLY_RATIO = 0.3;
+const COMMENTS_TOP = 20; // what our client asks for: limit=20&nested_limit=3
+const COMMENTS_NESTED = 3;
+const COMMENTS_GOAL_RATIO = 0.5; // ours at most half of Isso's time
+const ISSO_NAME = 'bench-comments';
+const ISSO_PREFERRED_PORT = 18180;
+const issoSite = join(root, '.build/bench-isso-site');
+const issoScript = join(root, 'scripts/isso.sh');
+const run = promisify(execFile);
+
+// The two clients, and how to count the comments each shows. Isso's postbox holds a
+// `div.isso-comment` of its own (the preview), hence #isso-root.
+const CLIENTS = {
+  ours: { label: 'ours', path: COMMENTS_URI.slice(1), selector: '.comments article.comment', idPrefix: 'comment-' },
+  isso: { label: 'Isso', path: 'isso-client.html', selector: '#isso-root .isso-comment', idPrefix: 'isso-' },
+};
+
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * .build/bench-isso-site: dist/ with the comments meta pointing at Isso (index.html and the SPA
+ * fallback 404.html), plus isso-client.html, a bare page with Isso's own client on the same thread
+ * showing the same first page (20 top-level comments, 3 replies each, oldest first).
+ */
+function prepareIssoSite(issoUrl, title) {
+  rmSync(issoSite, { recursive: true, force: true });
+  cpSync(dist, issoSite, { recursive: true });
+  const meta = /<meta\s+name="broadsheet-comments"\s+content="[^"]*"\s*\/?>/;
+  for (const name of ['index.html', '404.html']) {
+    const path = join(issoSite, name);
+    const html = readFileSync(path, 'utf8');
+    if (!meta.test(html)) throw new Error(`dist/${name} has no <meta name="broadsheet-comments">`);
+    writeFileSync(path, html.replace(meta, `<meta name="broadsheet-comments" content="isso:${issoUrl}" />`));
+  }
+  const endpoint = issoUrl.replace(/\/$/, '');
+  writeFileSync(join(issoSite, 'isso-client.html'), `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${escapeHtml(title)}</title>
+  </head>
+  <body>
+    <main>
+      <h1>${escapeHtml(title)}</h1>
+      <script data-isso="${endpoint}" data-isso-max-comments-top="${COMMENTS_TOP}"
+              data-isso-max-comments-nested="${COMMENTS_NESTED}" data-isso-sorting="oldest"
+              src="${endpoint}/js/embed.min.js"></script>
+      <section id="isso-thread" data-isso-id="${COMMENTS_URI}" data-title="${escapeHtml(title)}"></section>
+    </main>
+  </body>
+</html>
+`);
+}
+
+/** Starts a fresh Isso (guard off) allowing `origin`, runs `fn(issoUrl)`, stops it however that ends. */
+async function withIsso(port, origin, fn) {
+  const stopSync = () => spawnSync(issoScript, ['stop', '--name', ISSO_NAME], { stdio: 'ignore' });
+  // Isso runs detached from us (nohup): stop it on exit and on Ctrl-C / kill too.
+  const onSignal = (signal) => { stopSync(); process.exit(signal === 'SIGINT' ? 130 : 143); };
+  process.once('exit', stopSync);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const { stdout } = await run(issoScript,
+      ['start', '--port', String(port), '--host', origin, '--name', ISSO_NAME, '--no-guard'], { cwd: root })
+      .catch((e) => { throw new Error(`scripts/isso.sh start failed: ${e.stderr || e.message}`); });
+    return await fn(stdout.trim());
+  } finally {
+    process.off('exit', stopSync);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await run(issoScript, ['stop', '--name', ISSO_NAME], { cwd: root }).catch(() => stopSync());
+  }
+}
+
+async function seedIsso(issoUrl, title) {
+  const venvPython = join(root, '.build/venv/bin/python');
+  const python = existsSync(venvPython) ? venvPython : 'python3';
+  const { stdout } = await run(python, [join(root, 'scripts/isso_seed.py'), '--url', issoUrl, '--uri', COMMENTS_URI,
+    '--title', title, '--count', String(COMMENTS_SEED), '--reply-ratio', String(COMMENTS_REPLY_RATIO)],
+  { cwd: root, maxBuffer: 1 << 20 }).catch((e) => { throw new Error(`isso_seed.py failed: ${e.stderr || e.message}`); });
+  return stdout.trim();
+}
+
+/** The first page as Isso's API gives it: the comment ids in document order (top, its replies, next top...). */
+async function expectedFirstPage(issoUrl) {
+  const query = new URLSearchParams({ uri: COMMENTS_URI, limit: COMMENTS_TOP, nested_limit: COMMENTS_NESTED, sort: 'oldest', plain: 1 });
+  const answer = await fetch(`${issoUrl}?${query}`);
+  if (!answer.ok) throw new Error(`Isso GET /?${query} answered ${answer.status}`);
+  const thread = await answer.json();
+  const top = thread.replies.length;
+  const replies = thread.replies.reduce((n, c) => n + (c.replies?.length ?? 0), 0);
+  const ids = thread.replies.flatMap((c) => [c.id, ...(c.replies ?? []).map((r) => r.id)]).map(String);
+  return { top, replies, count: top + replies, ids, totalInThread: thread.total_replies, hiddenTop: thread.hidden_replies };
+}
+
+// Runs in the page before its own scripts (addInitScript). `present`: the first moment `expected`
+// comment elements are in the DOM; `painted`: two animation frames later (the frame showing them
+// has been painted). performance.now() is ms since navigation start.
+function commentsProbe({ selector, expected }) {
+  window.__comments = null;
+  let present = null;
+  const check = () => {
+    if (present !== null) return;
+    const count = document.querySelectorAll(selector).length;
+    if (count < expected) return;
+    present = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      window.__comments = { present, painted: performance.now(), count };
+    }));
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** One cold load of a client's page; `settle`: also wait for the network to go quiet before reading the ids. */
+async function commentsLoadOnce(browser, base, client, expected, { settle = false } = {}) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(commentsProbe, { selector: client.selector, expected: expected.count });
+    const page = await context.newPage();
+    await page.goto(base + client.path, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__comments !== null, null, { timeout: LOAD_TIMEOUT_MS });
+    if (settle) await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS }).catch(() => {});
+    return await page.evaluate(({ selector, idPrefix }) => {
+      // When the thread's JSON had arrived (cross-origin: startTime/responseEnd are still given).
+      const thread = performance.getEntriesByType('resource').find((e) => /\/\?uri=/.test(e.name));
+      return {
+        ...window.__comments,
+        threadStart: thread ? thread.startTime : null,
+        threadJson: thread ? thread.responseEnd : null,
+        threadUrl: thread ? thread.name : null,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        ids: [...document.querySelectorAll(selector)].map((el) => el.id.replace(idPrefix, '')),
+      };
+    }, { selector: client.selector, idPrefix: client.idPrefix });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Do both clients show exactly the first page the API gives? Returns a line per client. */
+async function checkFirstPages(browser, base, expected) {
+  const checks = {};
+  for (const [key, client] of Object.entries(CLIENTS)) {
+    const r = await commentsLoadOnce(browser, base, client, expected, { settle: true });
+    const same = r.ids.length === expected.ids.length && r.ids.every((id, i) => id === expected.ids[i]);
+    const missing = expected.ids.filter((id) => !r.ids.includes(id));
+    const extra = r.ids.filter((id) => !expected.ids.includes(id));
+    checks[key] = { shown: r.ids.length, sameAsApi: same, missing, extra, threadUrl: r.threadUrl };
+    const detail = same ? 'same comments, same order'
+      : `DIFFERENT: ${missing.length} missing (${missing.slice(0, 5).join(', ')}), ${extra.length} extra (${extra.slice(0, 5).join(', ')})`
+        + (missing.length === 0 && extra.length === 0 ? ', order differs' : '');
+    console.log(`check ${client.label.padEnd(4)}: ${r.ids.length} comments shown after the network settled: ${detail}`);
+    console.log(`            thread request: ${r.threadUrl ? r.threadUrl.replace(/^https?:\/\/[^/]+/, '') : 'none seen'}`);
+  }
+  return checks;
+}
+
+async function commentsVsIsso() {
+  const { title } = JSON.parse(readFileSync(join(dist, 'articles', `${COMMENTS_SLUG}.json`), 'utf8'));
+  const issoPort = await freePort(ISSO_PREFERRED_PORT);
+  prepareIssoSite(`http://127.0.0.1:${issoPort}/`, title);
+  return withServer(issoSite, (base) => withIsso(issoPort, new URL(base).origin, async (issoUrl) => {
+    const seeded = await seedIsso(issoUrl, title);
+    console.log(`Isso 0.14 at ${issoUrl} (guard off), site ${base} (${issoSite.slice(root.length + 1)}/)`);
+    console.log(seeded);
+    const expected = await expectedFirstPage(issoUrl);
+    console.log(`first page (limit=${COMMENTS_TOP}&nested_limit=${COMMENTS_NESTED}&sort=oldest): ${expected.top} top-level `
+      + `+ ${expected.replies} replies = ${expected.count} comment elements expected `
+      + `(thread total ${int(expected.totalInThread)}, ${int(expected.hiddenTop)} more top-level behind "load more")`);
+
+    return withBrowser(async (browser) => {
+      console.log(`\nChromium ${browser.version()}; ours: ${base}${CLIENTS.ours.path} counting "${CLIENTS.ours.selector}", `
+        + `Isso: ${base}${CLIENTS.isso.path} counting "${CLIENTS.isso.selector}"`);
+      // An untimed load of each first: checks what they show and warms Isso's SQLite and the disk cache.
+      const checks = await checkFirstPages(browser, base, expected);
+      console.log(`\n${COMMENTS_RUNS} cold loads each, alternating; ms from navigation start to all ${expected.count} `
+        + 'comments painted (JSON a-b: thread request sent at a, its response in at b)');
+      const results = { ours: [], isso: [] };
+      for (let i = 1; i <= COMMENTS_RUNS; i++) {
+        const line = [];
+        for (const key of ['ours', 'isso']) {
+          const r = await commentsLoadOnce(browser, base, CLIENTS[key], expected);
+          const { ids, ...figures } = r;
+          results[key].push({ ...figures, shown: ids.length });
+          line.push(`${CLIENTS[key].label.padEnd(4)} ${ms(r.painted).padStart(5)} ms (JSON ${ms(r.threadStart).padStart(4)}-${ms(r.threadJson).padEnd(4)})`);
+        }
+        console.log(`run ${String(i).padStart(2)}: ${line.join('   ')}`);
+      }
+
+      const summary = Object.fromEntries(Object.entries(results).map(([key, rs]) => [key, {
+        painted: summarize(rs.map((r) => r.painted)),
+        present: summarize(rs.map((r) => r.present)),
+        threadStart: summarize(rs.map((r) => r.threadStart)),
+        threadJson: summarize(rs.map((r) => r.threadJson)),
+        fcp: summarize(rs.map((r) => r.fcp)),
+      }]));
+      console.log();
+      printTable(['ms', 'median', 'min', 'max'], [
+        ['ours: comments painted', ...['median', 'min', 'max'].map((k) => ms(summary.ours.painted[k]))],
+        ['ours: thread JSON asked', ...['median', 'min', 'max'].map((k) => ms(summary.ours.threadStart[k]))],
+        ['ours: thread JSON in', ...['median', 'min', 'max'].map((k) => ms(summary.ours.threadJson[k]))],
+        ['Isso: comments painted', ...['median', 'min', 'max'].map((k) => ms(summary.isso.painted[k]))],
+        ['Isso: thread JSON asked', ...['median', 'min', 'max'].map((k) => ms(summary.isso.threadStart[k]))],
+        ['Isso: thread JSON in', ...['median', 'min', 'max'].map((k) => ms(summary.isso.threadJson[k]))],
+      ]);
+      const ratio = summary.ours.painted.median / summary.isso.painted.median;
+      const met = ratio <= COMMENTS_GOAL_RATIO;
+      console.log(`\nratio ours/Isso (medians): ${ratio.toFixed(2)}`);
+      console.log(`goal: ours at most half of Isso's time: ${met ? 'met' : 'not met'} `
+        + `(${ms(summary.ours.painted.median)} ms vs ${ms(summary.isso.painted.median)} ms)`);
+      return {
+        browser: browser.version(), site: base, isso: issoUrl, uri: COMMENTS_URI, seeded,
+        expected: { top: expected.top, replies: expected.replies, count: expected.count, ids: expected.ids,
+          totalInThread: expected.totalInThread },
+        checks, runs: results, summary, ratio, goal: { maxRatio: COMMENTS_GOAL_RATIO, met },
+      };
+    });
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main: the sections, in order
 
 const sections = [
   { key: 'bytes', heading: 'Shipped bytes (dist/)', run: shippedBytes },
   { key: 'timeToH1', heading: 'Time to h1 (cold loads)', run: timeToH1 },
   { key: 'lightboxNext', heading: 'Lightbox: ArrowRight to next image painted', run: lightboxNext },
+  { key: 'commentsVsIsso', heading: "Comments: 1,000-comment thread, ours vs Isso's client", run: commentsVsIsso },
 ];
 
 async function main() {

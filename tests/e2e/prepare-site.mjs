@@ -1,9 +1,11 @@
 // Builds the end-to-end test site: the release build from dist/, plus fixture articles that no demo
 // ships (a malformed file, a hostile one made from the shared XSS corpus).
-import { cpSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const site = '.build/e2e-site';
+// Sites whose comments go to the Isso servers of tests/e2e/servers.js.
+const issoSites = JSON.parse(process.env.E2E_ISSO_SITES || '{}');
 if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `trunk build --release` first');
 rmSync(site, { recursive: true, force: true });
 cpSync('dist', site, { recursive: true });
@@ -54,4 +56,26 @@ writeFileSync(join(site, 'articles', 'broken-images.json'), JSON.stringify(artic
   { src: 'images/does-not-exist.webp', alt: 'A picture that is missing', caption: 'Missing', width: 480, height: 320 },
   { src: 'images/plasma-institute-480.webp', caption: 'No alt and no size' },
 ])));
+// A thread file that is malformed, for the article "malformed-thread".
+writeFileSync(join(site, 'articles', 'malformed-thread.json'), JSON.stringify(article('malformed-thread', 'A broken thread', [])));
+mkdirSync(join(site, 'comments'), { recursive: true });
+writeFileSync(join(site, 'comments', 'malformed-thread.json'), JSON.stringify({ format: 1, comments: [{ id: 'x', text: 'hi', created: 'yesterday' }] }));
+
+// Fresh threads for the comment tests, one article each, so tests do not share a thread.
+for (let i = 1; i <= 16; i++) {
+  writeFileSync(join(site, 'articles', `talk-${i}.json`), JSON.stringify(article(`talk-${i}`, `Talk ${i}`, [])));
+}
+
+// The same site configured for Isso servers (started by scripts/test.sh), one per behaviour.
+for (const [dir, endpoint] of Object.entries(issoSites)) {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(site, dir, { recursive: true });
+  for (const page of ['index.html', '404.html']) {
+    const file = join(dir, page);
+    const html = readFileSync(file, 'utf8');
+    const configured = html.replace(/<meta name="broadsheet-comments" content="[^"]*"/, `<meta name="broadsheet-comments" content="isso:${endpoint}"`);
+    if (configured === html) throw new Error(`${file}: no broadsheet-comments meta to configure`);
+    writeFileSync(file, configured);
+  }
+}
 console.log(`e2e site ready in ${site} (${payloads.length} hostile payloads)`);

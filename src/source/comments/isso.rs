@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::isso_format::{error_reason, parse_comment, parse_deleted, parse_replies, parse_thread, parse_vote};
 use super::store::{CommentError, CommentStore, Editable, PAGE_SIZE, REPLIES_SHOWN, TIMEOUT_MS};
-use crate::model::{Comment, CommentState, NewComment, SortOrder, ThreadPage};
+use crate::model::{Comment, CommentState, NewComment, RichText, SortOrder, ThreadPage};
 use crate::source::http::{send, Answer, Call, NoAnswer};
 use crate::source::storage;
 
@@ -130,7 +130,7 @@ impl PendingComment {
             parent: self.parent,
             author: self.author,
             website: None,
-            text: crate::model::RichText::parse(&self.text),
+            text: RichText::parse(&self.text),
             source: self.text,
             created: self.created,
             modified: None,
@@ -200,7 +200,10 @@ impl CommentStore for IssoStore {
         let parent = parent.map(numeric_id).transpose()?;
         let body = self.body(comment, parent, true);
         let answer = self.call(Method::POST, &format!("new?{}", self.thread_query()), Some(body)).await?;
-        let posted = parse_comment(&answer.body)?;
+        let mut posted = parse_comment(&answer.body)?;
+        // Isso answers writes with the text rendered to HTML; show what the reader wrote instead.
+        posted.text = RichText::parse(&comment.text);
+        posted.source = comment.text.clone();
         self.remember_own(&posted.id, &answer);
         if posted.state == CommentState::AwaitingModeration {
             let mut pending = self.pending();
@@ -220,6 +223,8 @@ impl CommentStore for IssoStore {
         let body = self.body(comment, None, false);
         let answer = self.call(Method::PUT, &format!("id/{}", numeric_id(id)?), Some(body)).await.map_err(edit_refusal)?;
         let mut edited = parse_comment(&answer.body)?;
+        edited.text = RichText::parse(&comment.text);
+        edited.source = comment.text.clone();
         // PUT answers without the poster's hash; keep the comment's picture.
         edited.author_hash.clear();
         self.remember_own(&edited.id, &answer);
