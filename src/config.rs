@@ -78,6 +78,21 @@ impl Config {
         Config { site_root, fetch_timeout_ms: 15_000, comments: CommentsConfig::Local }
     }
 
+    /// The configuration for one article shown outside its site (the widget): the site root is the
+    /// folder above `articles/`, where the thread files live, or the article's own folder.
+    ///
+    /// ```
+    /// use broadsheet::config::Config;
+    /// let config = Config::for_article_url("https://cdn.example.org/news/articles/a.json");
+    /// assert_eq!(config.site_root(), "https://cdn.example.org/news/");
+    /// assert_eq!(Config::for_article_url("/x/a.json").site_root(), "/x/");
+    /// ```
+    pub fn for_article_url(article_url: &str) -> Config {
+        let folder = &article_url[..article_url.rfind('/').map_or(0, |slash| slash + 1)];
+        let root = folder.strip_suffix("articles/").unwrap_or(folder);
+        Config::with_site_root(if root.is_empty() { "./" } else { root })
+    }
+
     pub fn with_comments(self, comments: CommentsConfig) -> Config {
         Config { comments, ..self }
     }

@@ -16,3 +16,14 @@ pub mod app;
 pub mod pages;
 #[cfg(feature = "csr")]
 pub mod view;
+#[cfg(feature = "csr")]
+pub mod widget;
+
+/// Starts the single-page app on the page's `<body>` (called by the build's `boot.js`).
+#[cfg(feature = "csr")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn start_spa() {
+    console_error_panic_hook::set_once();
+    let config = app::config_from_document();
+    leptos::mount::mount_to_body(move || leptos::view! { <app::App config/> });
+}

@@ -68,7 +68,7 @@ async fn shows_the_skeleton_then_the_article() {
             sleep(200).await;
             Ok::<_, SourceError>(sample())
         });
-        view! { <ArticleLoader article strings=&EN home="/"/> }
+        view! { <ArticleLoader article strings=&EN home=Some("/".to_owned())/> }
     });
     leptos::task::tick().await;
     assert!(eventually(|| root.query_selector(".skeleton[aria-busy=true]").unwrap().is_some()).await);
@@ -104,7 +104,7 @@ async fn an_error_is_announced_and_try_again_retries() {
                     if calls.get() == 1 { Err(SourceError::Server(503)) } else { Ok(sample()) }
                 }
             });
-            view! { <ArticleLoader article strings=&EN home="/"/> }
+            view! { <ArticleLoader article strings=&EN home=Some("/".to_owned())/> }
         }
     });
     leptos::task::tick().await;
@@ -125,7 +125,7 @@ async fn a_missing_article_shows_not_found_with_a_link_home() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
         let article = LocalResource::new(|| async { Err::<Article, _>(SourceError::NotFound) });
-        view! { <ArticleLoader article strings=&EN home="/news/"/> }
+        view! { <ArticleLoader article strings=&EN home=Some("/news/".to_owned())/> }
     });
     leptos::task::tick().await;
     assert!(eventually(|| text_of(&root, "h1").as_deref() == Some("Article not found")).await);

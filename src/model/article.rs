@@ -61,6 +61,32 @@ impl Article {
         Ok((article, warnings))
     }
 
+    /// Makes every relative URL in the article absolute, against the article file's URL (so an
+    /// article reads the same wherever it is shown: the site itself, or a widget on another site).
+    /// `resolve` is the platform's URL parser; the model has none of its own.
+    pub fn resolve_urls(&mut self, resolve: &dyn Fn(&str) -> Option<String>) {
+        for author in &mut self.authors {
+            if let Some(url) = &mut author.url {
+                *url = url.resolved(resolve);
+            }
+        }
+        if let Some(image) = &mut self.lead_image {
+            image.resolve_urls(resolve);
+        }
+        for block in &mut self.body {
+            match block {
+                Block::Paragraph(text) | Block::Heading { text, .. } | Block::Quote { text, .. } => {
+                    text.resolve_links(resolve)
+                }
+                Block::Figure(image) => image.resolve_urls(resolve),
+                Block::List { items, .. } => items.iter_mut().for_each(|item| item.resolve_links(resolve)),
+            }
+        }
+        for image in &mut self.gallery {
+            image.resolve_urls(resolve);
+        }
+    }
+
     /// Every image in reading order: the figures of the body, then the gallery.
     pub fn images(&self) -> impl Iterator<Item = &Image> {
         let figures = self.body.iter().filter_map(|block| match block {

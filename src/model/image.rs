@@ -39,6 +39,15 @@ impl Image {
         })
     }
 
+    /// Makes the image's relative URLs absolute (see [`SafeUrl::resolved`]).
+    pub fn resolve_urls(&mut self, resolve: &dyn Fn(&str) -> Option<String>) {
+        self.src = self.src.resolved(resolve);
+        for source in &mut self.srcset {
+            source.src = source.src.resolved(resolve);
+        }
+        self.caption.resolve_links(resolve);
+    }
+
     /// Width over height, when both are known and sensible.
     pub fn aspect_ratio(&self) -> Option<f64> {
         match (self.width, self.height) {

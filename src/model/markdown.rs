@@ -48,6 +48,27 @@ impl RichText {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Makes every relative link target absolute (see [`SafeUrl::resolved`]).
+    pub fn resolve_links(&mut self, resolve: &dyn Fn(&str) -> Option<String>) {
+        fn walk(nodes: &mut [Inline], resolve: &dyn Fn(&str) -> Option<String>) {
+            for node in nodes {
+                match node {
+                    Inline::Link { href, children, .. } => {
+                        if let Some(url) = href {
+                            *url = url.resolved(resolve);
+                        }
+                        walk(children, resolve);
+                    }
+                    Inline::Emphasis(children) | Inline::Strong(children) | Inline::Strikethrough(children) => {
+                        walk(children, resolve)
+                    }
+                    Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => {}
+                }
+            }
+        }
+        walk(&mut self.0, resolve);
+    }
 }
 
 fn collect_text(nodes: &[Inline], out: &mut String) {

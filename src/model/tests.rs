@@ -236,7 +236,8 @@ fn the_demo_articles_read_without_warnings() {
         assert!(warnings.is_empty(), "{}: {warnings:?}", entry.slug);
         for image in article.images() {
             assert!(image.width.is_some() && image.height.is_some() && !image.srcset.is_empty());
-            let path = format!("{}/public/{}", env!("CARGO_MANIFEST_DIR"), image.src);
+            // Relative to the article file, as the browser resolves it.
+            let path = format!("{root}/{}", image.src);
             assert!(std::path::Path::new(&path).exists(), "{path} is missing");
         }
     }
@@ -295,4 +296,43 @@ fn assert_links_are_safe(nodes: &[Inline], payload: &str) {
             _ => {}
         }
     }
+}
+
+#[test]
+fn relative_urls_resolve_against_the_article_file() {
+    let mut value = minimal();
+    value["authors"] = json!([{ "name": "A", "url": "../people/a" }]);
+    value["body"] = json!([
+        { "type": "paragraph", "text": "[next](other.json) [here](#part) [away](https://x.example/)" },
+        { "type": "figure", "src": "../images/a.webp", "alt": "a", "caption": "[src](../sources)",
+          "srcset": [{ "src": "../images/a-2.webp", "width": 2 }] }
+    ]);
+    value["gallery"] = json!([{ "src": "/abs/g.webp", "alt": "g" }]);
+    let (mut article, _) = read(&value).unwrap();
+    let base = "https://cdn.example.org/site/articles/";
+    // A stand-in for the browser's URL parser, enough for these references.
+    let resolve = |relative: &str| -> Option<String> {
+        Some(match relative {
+            r if r.starts_with("../") => format!("https://cdn.example.org/site/{}", &r[3..]),
+            r if r.starts_with('/') => format!("https://cdn.example.org{r}"),
+            r => format!("{base}{r}"),
+        })
+    };
+    article.resolve_urls(&resolve);
+    assert_eq!(article.authors[0].url.as_ref().unwrap().as_str(), "https://cdn.example.org/site/people/a");
+    let Block::Paragraph(text) = &article.body[0] else { panic!() };
+    let hrefs: Vec<_> = text.0.iter().filter_map(|n| match n { Inline::Link { href, .. } => href.clone(), _ => None }).collect();
+    assert_eq!(hrefs[0].as_str(), "https://cdn.example.org/site/articles/other.json");
+    assert_eq!(hrefs[1].as_str(), "#part", "fragments stay on the page");
+    assert_eq!(hrefs[2].as_str(), "https://x.example/");
+    let Block::Figure(figure) = &article.body[1] else { panic!() };
+    assert_eq!(figure.src.as_str(), "https://cdn.example.org/site/images/a.webp");
+    assert_eq!(figure.srcset[0].src.as_str(), "https://cdn.example.org/site/images/a-2.webp");
+    assert_eq!(article.gallery[0].src.as_str(), "https://cdn.example.org/abs/g.webp");
+
+    // A resolver that produces a refused URL leaves the reference alone.
+    let mut again = read(&value).unwrap().0;
+    again.resolve_urls(&|_| Some("javascript:alert(1)".into()));
+    let Block::Figure(figure) = &again.body[1] else { panic!() };
+    assert_eq!(figure.src.as_str(), "../images/a.webp");
 }

@@ -51,6 +51,16 @@ impl SafeUrl {
     pub fn is_relative(&self) -> bool {
         scheme_of(&self.0).is_none()
     }
+
+    /// A relative reference made absolute by `resolve` (the browser's URL parser, with the article
+    /// file's URL as base). The result passes the allow-list again; if it does not, or `resolve`
+    /// gives up, the reference stays as it was.
+    pub fn resolved(&self, resolve: &dyn Fn(&str) -> Option<String>) -> SafeUrl {
+        if !self.is_relative() || self.0.starts_with('#') {
+            return self.clone();
+        }
+        resolve(&self.0).and_then(|absolute| SafeUrl::parse(&absolute)).unwrap_or_else(|| self.clone())
+    }
 }
 
 /// The scheme of an absolute URL (`[A-Za-z][A-Za-z0-9+.-]*` before the first `:`), or `None` when relative.

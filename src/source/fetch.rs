@@ -16,11 +16,33 @@ pub async fn load_article(config: &Config, slug: &str) -> Result<Article, Source
     if !is_valid_slug(slug) {
         return Err(SourceError::NotFound);
     }
-    let url = config.article_url(slug);
+    load_article_at(config, &config.article_url(slug)).await
+}
+
+/// The article file at `url` (absolute, or relative to the page). Relative URLs inside it are
+/// resolved against `url`.
+pub async fn load_article_at(config: &Config, url: &str) -> Result<Article, SourceError> {
+    let url = url.to_owned();
     let text = fetch_text(&url, config.fetch_timeout_ms).await?;
-    let (article, warnings) = Article::from_json(&text)?;
+    let (mut article, warnings) = Article::from_json(&text)?;
     report(&url, &warnings);
+    if let Some(base) = absolute_url(&url, None) {
+        article.resolve_urls(&|relative| absolute_url(relative, Some(&base)));
+    }
     Ok(article)
+}
+
+/// `url` made absolute against `base`, or against the document's base URL.
+fn absolute_url(url: &str, base: Option<&str>) -> Option<String> {
+    let document_base;
+    let base = match base {
+        Some(base) => base,
+        None => {
+            document_base = web_sys::window()?.document()?.base_uri().ok()??;
+            &document_base
+        }
+    };
+    web_sys::Url::new_with_base(url, base).ok().map(|url| url.href())
 }
 
 /// Tells the article's author, in the console, what was left out of their file and why.

@@ -16,4 +16,4 @@ pub mod storage;
 #[cfg(feature = "csr")]
 pub use error::SourceError;
 #[cfg(feature = "csr")]
-pub use fetch::{load_article, load_index};
+pub use fetch::{load_article, load_article_at, load_index};

@@ -13,9 +13,9 @@ use crate::strings::Strings;
 pub fn ArticleLoader(
     article: LocalResource<Result<Article, SourceError>>,
     strings: &'static Strings,
-    /// The site root, for the not-found page's link home.
+    /// The site root, for the not-found page's link home (none in a widget).
     #[prop(into)]
-    home: String,
+    home: Option<String>,
     /// What "Try again" does; by default, fetch the article again.
     #[prop(optional)]
     on_retry: Option<Callback<()>>,

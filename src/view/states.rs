@@ -44,9 +44,9 @@ pub fn LoadError(
 #[component]
 pub fn NotFound(
     strings: &'static Strings,
-    /// Where "home" is (the site root).
+    /// Where "home" is (the site root); no link when there is no home (inside a widget).
     #[prop(into)]
-    home: String,
+    home: Option<String>,
     /// An article was asked for, as opposed to some other address.
     #[prop(optional)]
     article: bool,
@@ -60,7 +60,7 @@ pub fn NotFound(
         <div class="not-found">
             <h1>{heading}</h1>
             <p>{text}</p>
-            <p><a class="button" href=home>{strings.back_home}</a></p>
+            {home.map(|home| view! { <p><a class="button" href=home>{strings.back_home}</a></p> })}
         </div>
     }
 }

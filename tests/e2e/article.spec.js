@@ -20,16 +20,16 @@ function watchConsole(page) {
 test('the featured post: seed title as h1, label, date, byline, both captioned figures', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto('/');
-  const h1 = page.locator('main article h1');
+  const h1 = page.locator('main article.article h1');
   await expect(h1).toHaveText(SEED_TITLE);
   await expect(page.locator('h1')).toHaveCount(1);
   await expect(page.locator('article .article-label')).toHaveText('Featured post');
-  await expect(page.locator('article header time')).toHaveAttribute('datetime', /^2020-08-26T/);
-  await expect(page.locator('article header time')).toHaveText('August 26, 2020');
+  await expect(page.locator('article.article .article-header time')).toHaveAttribute('datetime', /^2020-08-26T/);
+  await expect(page.locator('article.article .article-header time')).toHaveText('August 26, 2020');
   await expect(page.locator('article .article-byline')).toContainText('By ');
   await expect(page).toHaveTitle(`${SEED_TITLE} — Broadsheet`);
 
-  const figures = page.locator('article figure');
+  const figures = page.locator('article.article figure');
   await expect(figures).toHaveCount(2);
   for (const [i, caption] of CAPTIONS.entries()) {
     const figure = figures.nth(i);
@@ -47,8 +47,8 @@ test('the featured post: seed title as h1, label, date, byline, both captioned f
   for (const drift of ratios) expect(drift).toBeLessThan(0.02);
 
   // The body carries the seed's paragraphs.
-  await expect(page.locator('article')).toContainText('On 26 August 2020, the opening ceremony');
-  await expect(page.locator('article')).toContainText('exchanges of major BRICS infrastructure research facilities');
+  await expect(page.locator('article.article')).toContainText('On 26 August 2020, the opening ceremony');
+  await expect(page.locator('article.article')).toContainText('exchanges of major BRICS infrastructure research facilities');
   expect(problems).toEqual([]);
 });
 
@@ -167,7 +167,7 @@ test('a hostile article runs nothing: payloads in every field show as text', asy
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForTimeout(1500);
   const report = await page.evaluate(() => {
-    const root = document.querySelector('main');
+    const root = document.querySelector('main article.article');
     const bad = [];
     for (const tag of ['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'form', 'base', 'meta', 'link']) {
       if (root.querySelector(tag)) bad.push(`<${tag}>`);

@@ -32,7 +32,7 @@ const hostile = {
     { type: 'heading', text: payload },
     { type: 'quote', text: payload, cite: payload },
     { type: 'list', items: [payload] },
-    { type: 'figure', src: 'images/nica-ceremony-480.webp', alt: payload, caption: payload, credit: payload, width: 480, height: 320 },
+    { type: 'figure', src: '../images/nica-ceremony-480.webp', alt: payload, caption: payload, credit: payload, width: 480, height: 320 },
     { type: 'figure', src: payload, alt: 'hostile src' },
   ]),
   gallery: [],
@@ -41,8 +41,8 @@ writeFileSync(join(site, 'articles', 'hostile.json'), JSON.stringify(hostile));
 
 // A gallery of 500 pictures (the demo's images, over and over) and one whose pictures are broken.
 const picture = (name, i) => ({
-  src: `images/${name}-480.webp`, alt: `Picture ${i + 1}`, caption: `Caption ${i + 1}`, width: 480, height: 320,
-  srcset: [{ src: `images/${name}-480.webp`, width: 480 }, { src: `images/${name}-960.webp`, width: 960 }],
+  src: `../images/${name}-480.webp`, alt: `Picture ${i + 1}`, caption: `Caption ${i + 1}`, width: 480, height: 320,
+  srcset: [{ src: `../images/${name}-480.webp`, width: 480 }, { src: `../images/${name}-960.webp`, width: 960 }],
 });
 const names = ['nica-ceremony', 'plasma-institute', 'east-tokamak', 'proton-therapy'];
 const article = (slug, title, gallery) => ({
@@ -53,8 +53,8 @@ writeFileSync(join(site, 'articles', 'big-gallery.json'),
   JSON.stringify(article('big-gallery', 'Five hundred pictures', Array.from({ length: 500 }, (_, i) => picture(names[i % 4], i)))));
 writeFileSync(join(site, 'articles', 'broken-images.json'), JSON.stringify(article('broken-images', 'Broken pictures', [
   picture('nica-ceremony', 0),
-  { src: 'images/does-not-exist.webp', alt: 'A picture that is missing', caption: 'Missing', width: 480, height: 320 },
-  { src: 'images/plasma-institute-480.webp', caption: 'No alt and no size' },
+  { src: '../images/does-not-exist.webp', alt: 'A picture that is missing', caption: 'Missing', width: 480, height: 320 },
+  { src: '../images/plasma-institute-480.webp', caption: 'No alt and no size' },
 ])));
 // A thread file that is malformed, for the article "malformed-thread".
 writeFileSync(join(site, 'articles', 'malformed-thread.json'), JSON.stringify(article('malformed-thread', 'A broken thread', [])));

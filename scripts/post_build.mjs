@@ -1,0 +1,65 @@
+// Trunk's post-build step (see Trunk.toml): makes the build work under a strict Content-Security-Policy
+// and as an embeddable widget, from any sub-path.
+//
+// 1. Trunk bootstraps the app with an inline <script type="module">, which `script-src 'self'` forbids.
+//    It becomes a file, boot-<hash>.js, loaded with Subresource Integrity like trunk's own assets.
+// 2. widget.js: the loader a host page includes to get <broadsheet-article> elements. Its name is
+//    stable (hosts link to it), everything it loads is hashed, and it finds them next to itself.
+// 3. 404.html: a copy of index.html, the SPA fallback static hosts serve for /posts/<slug>.
+// 4. On release builds, .br and .gz siblings of every text asset and the wasm, for hosts that serve
+//    precompressed files.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+const release = process.env.TRUNK_PROFILE === 'release';
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = html.match(/<script type="module"[^>]*>([\s\S]*?)<\/script>/);
+if (!inline) throw new Error('no inline module script in index.html: has trunk changed its bootstrap?');
+const glue = inline[1].match(/from\s+'([^']*\.js)'/)?.[1];
+const wasm = inline[1].match(/module_or_path:\s*'([^']*\.wasm)'/)?.[1];
+if (!glue || !wasm) throw new Error(`cannot find the JS glue and the wasm in trunk's bootstrap:\n${inline[1]}`);
+const base = (name) => name.split('/').pop();
+const css = readdirSync(dir).find((f) => f.endsWith('.css'));
+
+const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+
+// Paths relative to the file that imports them, so the build works from any public URL.
+const boot = `// Starts the Broadsheet single-page app (written by scripts/post_build.mjs).
+import init, { start_spa } from './${base(glue)}';
+await init({ module_or_path: new URL('./${base(wasm)}', import.meta.url) });
+start_spa();
+`;
+const bootName = `boot-${hash(boot)}.js`;
+writeFileSync(join(dir, bootName), boot);
+const publicUrl = glue.slice(0, glue.length - base(glue).length);
+html = html.replace(inline[0],
+  `<script type="module" src="${publicUrl}${bootName}" integrity="${integrity(boot)}" crossorigin="anonymous"></script>`);
+writeFileSync(indexPath, html);
+writeFileSync(join(dir, '404.html'), html);
+
+const widget = readFileSync(new URL('./widget.template.js', import.meta.url), 'utf8')
+  .replaceAll('__GLUE__', base(glue))
+  .replaceAll('__WASM__', base(wasm))
+  .replaceAll('__CSS__', css ?? '');
+writeFileSync(join(dir, 'widget.js'), widget);
+
+if (release) {
+  const compressible = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.xml', '.txt']);
+  const walk = (folder) => readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+  for (const path of walk(dir).filter((p) => compressible.has(extname(p)))) {
+    const data = readFileSync(path);
+    writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+  }
+}
+console.log(`post-build: ${bootName}, widget.js, 404.html${release ? ', .br and .gz siblings' : ''}`);

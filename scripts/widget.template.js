@@ -1,0 +1,62 @@
+// Broadsheet's embeddable widget (written into the build by scripts/post_build.mjs).
+//
+//   <script type="module" src="https://cdn.example.org/broadsheet/widget.js"></script>
+//   <broadsheet-article src="https://cdn.example.org/broadsheet/articles/nica-agreement.json"
+//                       comments="local" theme="auto"></broadsheet-article>
+//
+// Each element renders one article (with its gallery and comments) inside its own shadow root, so
+// the host's CSS does not reach in and ours does not leak out. Elements added later mount; removed
+// elements unmount and release their listeners. Theme it with the --bs-* custom properties.
+import init, { mount_article } from './__GLUE__';
+
+const ready = init({ module_or_path: new URL('./__WASM__', import.meta.url) });
+const styles = fetch(new URL('./__CSS__', import.meta.url))
+  .then((response) => (response.ok ? response.text() : ''))
+  .then((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    return sheet;
+  });
+
+class BroadsheetArticle extends HTMLElement {
+  static observedAttributes = ['src', 'comments', 'lang', 'theme'];
+  #widget = null;
+  #generation = 0;
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+    this.#unmount();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.#mount();
+  }
+
+  #unmount() {
+    this.#widget?.unmount();
+    this.#widget?.free();
+    this.#widget = null;
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    const [sheet] = await Promise.all([styles, ready]);
+    // Removed, or re-mounted with other attributes, while the module was loading.
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#unmount();
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [sheet];
+    const root = document.createElement('div');
+    root.className = 'broadsheet';
+    root.dataset.theme = this.getAttribute('theme') || 'auto';
+    shadow.replaceChildren(root);
+    const src = new URL(this.getAttribute('src') || '', document.baseURI).href;
+    this.#widget = mount_article(root, src, this.getAttribute('comments') || 'local', this.getAttribute('lang') || '');
+  }
+}
+
+if (!customElements.get('broadsheet-article')) customElements.define('broadsheet-article', BroadsheetArticle);

@@ -1,0 +1,47 @@
+//! The embeddable widget's entry point: one article, with its gallery and comments, mounted into an
+//! element the host page gives us (inside a shadow root, by `widget.js`). No router, no `<head>`
+//! writes, no global listeners beyond the lightbox's deep link.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::config::{CommentsConfig, Config};
+use crate::source::load_article_at;
+use crate::strings::EN;
+use crate::view::ArticleLoader;
+
+/// A mounted widget. `unmount()` removes it and releases its listeners and timers.
+#[wasm_bindgen]
+pub struct ArticleWidget {
+    mounted: Option<Box<dyn std::any::Any>>,
+}
+
+#[wasm_bindgen]
+impl ArticleWidget {
+    pub fn unmount(&mut self) {
+        self.mounted = None;
+    }
+}
+
+/// Mounts the article at `src` into `root`. `comments` uses the configuration syntax of the SPA
+/// (`local`, `off`, `isso:<URL>`); `language` is reserved for the interface's language.
+#[wasm_bindgen]
+pub fn mount_article(root: web_sys::HtmlElement, src: String, comments: String, language: String) -> ArticleWidget {
+    let _ = language; // English is the only table yet (see strings.rs).
+    let comments = CommentsConfig::parse(&comments).unwrap_or_else(|problem| {
+        web_sys::console::error_1(&format!("Broadsheet widget: {problem}; comments are off").into());
+        CommentsConfig::Off
+    });
+    let config = Config::for_article_url(&src).with_comments(comments);
+    let handle = leptos::mount::mount_to(root, move || {
+        provide_context(config.clone());
+        let article = LocalResource::new(move || {
+            let (config, src) = (config.clone(), src.clone());
+            async move { load_article_at(&config, &src).await }
+        });
+        // A widget has no "home" to link back to.
+        let home: Option<String> = None;
+        view! { <ArticleLoader article strings=&EN home/> }
+    });
+    ArticleWidget { mounted: Some(Box::new(handle)) }
+}
