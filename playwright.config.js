@@ -2,7 +2,7 @@
 // driven in Debian's Chromium (Playwright never downloads a browser here). Comment tests also use
 // real Isso servers, started by scripts/test.sh (see tests/e2e/servers.js).
 const { defineConfig } = require('@playwright/test');
-const { sites } = require('./tests/e2e/servers');
+const { sites, strictSites } = require('./tests/e2e/servers');
 
 const port = Number(process.env.E2E_PORT || 4173);
 const issoSites = Object.fromEntries(Object.values(sites).map((s) => [s.dir, s.isso]));
@@ -36,6 +36,13 @@ module.exports = defineConfig({
       // Waits for the first server's preparation, which writes this site too.
       command: `until [ -f ${s.dir}/index.html ]; do sleep 0.2; done; ${serve(s.dir, new URL(s.site).port)}`,
       url: `${s.site}/index.html`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    })),
+    ...Object.values(strictSites).map((s) => ({
+      command: `until [ -f ${s.dir}/index.html ]; do sleep 0.2; done; node tests/e2e/static-server.mjs --dir ${s.dir} --port ${s.port}`
+        + (s.prefix ? ` --prefix ${s.prefix}` : '') + (s.csp ? ` --csp "${s.csp}"` : ''),
+      url: `http://127.0.0.1:${s.port}${s.prefix || '/'}index.html`,
       reuseExistingServer: false,
       timeout: 60_000,
     })),

@@ -44,10 +44,25 @@ html = html.replace(inline[0],
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, '404.html'), html);
 
+// The widget's stylesheet: the site's, made for a shadow root. Variables live on :host, the page
+// rules apply to the widget's root element, and rem (which the host page's <html> would set) becomes
+// the widget's own --bs-rem, so a host's font sizes cannot resize the widget.
+if (!css) throw new Error('no stylesheet in the build');
+const widgetCss = readFileSync(join(dir, css), 'utf8')
+  .replaceAll(':root:not([data-theme="light"])', ':host(:not([theme="light"]))')
+  .replace(/:root\[data-theme="(\w+)"\]/g, ':host([theme="$1"])')
+  .replaceAll(':root', ':host')
+  .replace(/(^|[\s,}])html\s*\{[^}]*\}/g, '$1')
+  .replace(/(^|[\s,}])body(\s*[{,])/g, '$1.broadsheet$2')
+  .replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--bs-rem))')
+  .replace(':host {', ':host {\n  --bs-rem: 16px;\n  display: block;');
+const widgetCssName = `widget-${hash(widgetCss)}.css`;
+writeFileSync(join(dir, widgetCssName), widgetCss);
+
 const widget = readFileSync(new URL('./widget.template.js', import.meta.url), 'utf8')
   .replaceAll('__GLUE__', base(glue))
   .replaceAll('__WASM__', base(wasm))
-  .replaceAll('__CSS__', css ?? '');
+  .replaceAll('__CSS__', widgetCssName);
 writeFileSync(join(dir, 'widget.js'), widget);
 
 if (release) {

@@ -17,8 +17,9 @@ step "Article schema: demo files validate, broken ones do not"
 step "Components: wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test web
 
-step "Release build"
+step "Release build (site root, and a second one under /news/ for the sub-path tests)"
 trunk build --release
+trunk build --release --public-url /news/ --dist .build/dist-news
 
 step "End to end: Playwright in Chromium against the release build on a static server"
 # Real Isso servers for the comment tests, stopped whatever happens.

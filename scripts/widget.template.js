@@ -52,7 +52,6 @@ class BroadsheetArticle extends HTMLElement {
     shadow.adoptedStyleSheets = [sheet];
     const root = document.createElement('div');
     root.className = 'broadsheet';
-    root.dataset.theme = this.getAttribute('theme') || 'auto';
     shadow.replaceChildren(root);
     const src = new URL(this.getAttribute('src') || '', document.baseURI).href;
     this.#widget = mount_article(root, src, this.getAttribute('comments') || 'local', this.getAttribute('lang') || '');

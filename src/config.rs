@@ -21,6 +21,9 @@ pub struct Config {
     /// How long to wait for a file before telling the reader, in milliseconds.
     pub fetch_timeout_ms: u32,
     pub comments: CommentsConfig,
+    /// Lightbox deep links carry the article's slug (`#<slug>-image-<n>`): for widgets, which share
+    /// the address bar with their host and with each other.
+    pub scoped_image_links: bool,
 }
 
 /// Where comments come from and go, written as one string in every configuration surface
@@ -75,7 +78,7 @@ impl Config {
         if !site_root.ends_with('/') {
             site_root.push('/');
         }
-        Config { site_root, fetch_timeout_ms: 15_000, comments: CommentsConfig::Local }
+        Config { site_root, fetch_timeout_ms: 15_000, comments: CommentsConfig::Local, scoped_image_links: false }
     }
 
     /// The configuration for one article shown outside its site (the widget): the site root is the
@@ -90,7 +93,7 @@ impl Config {
     pub fn for_article_url(article_url: &str) -> Config {
         let folder = &article_url[..article_url.rfind('/').map_or(0, |slash| slash + 1)];
         let root = folder.strip_suffix("articles/").unwrap_or(folder);
-        Config::with_site_root(if root.is_empty() { "./" } else { root })
+        Config { scoped_image_links: true, ..Config::with_site_root(if root.is_empty() { "./" } else { root }) }
     }
 
     pub fn with_comments(self, comments: CommentsConfig) -> Config {

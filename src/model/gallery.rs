@@ -68,9 +68,9 @@ impl GalleryPosition {
         format!("{} / {}", self.index + 1, self.len)
     }
 
-    /// The deep link for this image: `#image-2` for the second (1-based).
+    /// The deep link for this image on a page of its own: `#image-2` for the second (1-based).
     pub fn hash(self) -> String {
-        format!("#image-{}", self.index + 1)
+        ImageLink::page().hash(self)
     }
 
     /// Reads a deep link (`#image-<n>`, 1-based) against a sequence of `len` images.
@@ -81,7 +81,41 @@ impl GalleryPosition {
     /// assert_eq!(GalleryPosition::from_hash("#image-9", 5), None);
     /// ```
     pub fn from_hash(hash: &str, len: usize) -> Option<GalleryPosition> {
-        let number = hash.strip_prefix('#').unwrap_or(hash).strip_prefix("image-")?;
+        ImageLink::page().parse(hash, len)
+    }
+}
+
+/// The shape of the lightbox's deep links. On the article's own page they are `#image-<n>`; in a
+/// widget on someone else's page they carry the article's slug, `#<slug>-image-<n>`, so that two
+/// widgets, and the host's own fragments, never answer to each other's links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageLink {
+    prefix: String,
+}
+
+impl ImageLink {
+    pub fn page() -> ImageLink {
+        ImageLink { prefix: "image-".into() }
+    }
+
+    pub fn scoped(slug: &str) -> ImageLink {
+        ImageLink { prefix: format!("{slug}-image-") }
+    }
+
+    pub fn hash(&self, at: GalleryPosition) -> String {
+        format!("#{}{}", self.prefix, at.index + 1)
+    }
+
+    /// The position a fragment names, or `None` when it is not one of ours.
+    ///
+    /// ```
+    /// use broadsheet::model::ImageLink;
+    /// let link = ImageLink::scoped("nica");
+    /// assert_eq!(link.parse("#nica-image-2", 5).map(|p| p.index()), Some(1));
+    /// assert_eq!(link.parse("#image-2", 5), None);
+    /// ```
+    pub fn parse(&self, hash: &str, len: usize) -> Option<GalleryPosition> {
+        let number = hash.strip_prefix('#').unwrap_or(hash).strip_prefix(self.prefix.as_str())?;
         if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -138,6 +172,16 @@ mod tests {
             assert_eq!(GalleryPosition::from_hash(bad, 3), None, "{bad:?}");
         }
         assert_eq!(GalleryPosition::from_hash("#image-1", 0), None);
+    }
+
+    #[test]
+    fn scoped_links_answer_only_to_their_article() {
+        let nica = ImageLink::scoped("nica");
+        assert_eq!(nica.hash(at(3, 1)), "#nica-image-2");
+        assert_eq!(nica.parse("#nica-image-3", 3), Some(at(3, 2)));
+        assert_eq!(nica.parse("#image-3", 3), None);
+        assert_eq!(ImageLink::scoped("east").parse("#nica-image-3", 3), None);
+        assert_eq!(ImageLink::page().parse("#nica-image-3", 3), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub use comment::{
     ThreadPage, EMAIL_MAX, NAME_MAX, TEXT_MAX, TEXT_MIN, WEBSITE_MAX,
 };
 pub use error::FormatError;
-pub use gallery::GalleryPosition;
+pub use gallery::{GalleryPosition, ImageLink};
 pub use identicon::Identicon;
 pub(crate) use error::{parse_json, parse_value};
 pub use image::{Image, ImageSource};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{CommentsSection, FigureView, Gallery, Lightbox, LightboxHandle, LocalDate, RichTextView};
 use crate::config::Config;
 use crate::source::comments::AnyStore;
-use crate::model::{Article, Author, Block};
+use crate::model::{Article, Author, Block, ImageLink};
 use crate::strings::{strings_for, Strings};
 
 /// A whole article as `<article>`, its title the page's `<h1>`.
@@ -14,7 +14,9 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let strings = strings_for(&article.language);
     let sequence: Vec<_> = article.images().cloned().collect();
     let figure_count = sequence.len() - article.gallery.len();
-    let lightbox = LightboxHandle::new(sequence.len());
+    let scoped = use_context::<Config>().is_some_and(|config| config.scoped_image_links);
+    let link = if scoped { ImageLink::scoped(&article.slug) } else { ImageLink::page() };
+    let lightbox = LightboxHandle::new(sequence.len(), link);
     provide_context(lightbox);
     let Article { slug, label, title, language, published, updated, authors, body, gallery, .. } = article;
     // Comments come with the article wherever a configuration says where they live.

@@ -42,7 +42,9 @@ pub fn clear() {
     let location = window.location();
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
     if let Some(history) = history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+        // Keep whatever state the page (a widget's host) keeps in this entry.
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&format!("{path}{search}")));
     }
 }
 

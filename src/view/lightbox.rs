@@ -11,7 +11,7 @@ use web_sys::{HtmlElement, HtmlImageElement};
 
 use super::{deep_link, RichTextView};
 use crate::gesture::{Gesture, Gestures};
-use crate::model::{GalleryPosition, Image};
+use crate::model::{GalleryPosition, Image, ImageLink};
 use crate::strings::{fill, Strings};
 
 /// Opens and closes the lightbox. Figures and thumbnails get it from context; it is `Copy`.
@@ -23,16 +23,27 @@ pub struct LightboxHandle {
     opener: StoredValue<Option<HtmlElement>, LocalStorage>,
     /// Opening added a history entry, so closing goes back over it.
     pushed: StoredValue<bool>,
+    /// Closed by going back over our entry: the page's scroll position when it was closed. When
+    /// the browser has arrived (and perhaps scrolled to, and focused, the host page's own fragment),
+    /// the reader is put back where they were, focus on the opener.
+    returning: StoredValue<Option<(f64, f64)>>,
+    link: StoredValue<ImageLink>,
 }
 
 impl LightboxHandle {
-    pub fn new(len: usize) -> LightboxHandle {
+    pub fn new(len: usize, link: ImageLink) -> LightboxHandle {
         LightboxHandle {
             position: RwSignal::new(None),
             len,
             opener: StoredValue::new_local(None),
             pushed: StoredValue::new(false),
+            returning: StoredValue::new(None),
+            link: StoredValue::new(link),
         }
+    }
+
+    fn hash(&self, at: GalleryPosition) -> String {
+        self.link.with_value(|link| link.hash(at))
     }
 
     pub fn len(&self) -> usize {
@@ -53,9 +64,9 @@ impl LightboxHandle {
         let Some(at) = GalleryPosition::new(self.len, index) else { return };
         self.opener.set_value(opener);
         if self.pushed.get_value() {
-            deep_link::replace(&at.hash());
+            deep_link::replace(&self.hash(at));
         } else {
-            deep_link::push(&at.hash());
+            deep_link::push(&self.hash(at));
             self.pushed.set_value(true);
         }
         self.position.set(Some(at));
@@ -64,7 +75,7 @@ impl LightboxHandle {
     /// Moves to another image (no new history entry).
     pub fn show(&self, at: GalleryPosition) {
         if self.position.get_untracked().is_some() {
-            deep_link::replace(&at.hash());
+            deep_link::replace(&self.hash(at));
             self.position.set(Some(at));
         }
     }
@@ -77,15 +88,34 @@ impl LightboxHandle {
         self.position.set(None);
         if self.pushed.get_value() {
             self.pushed.set_value(false);
+            self.returning.set_value(web_sys::window().map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))));
             deep_link::back();
         } else {
             deep_link::clear();
         }
     }
 
+    fn refocus_opener(&self) {
+        if let Some(opener) = self.opener.get_value() {
+            let _ = opener.focus();
+        }
+    }
+
     /// The address changed under us (Back, Forward, a typed fragment, the page's first load).
     fn follow_address(&self, from_our_entry: bool) {
-        match GalleryPosition::from_hash(&deep_link::current_hash(), self.len) {
+        if let Some((x, y)) = self.returning.get_value() {
+            self.returning.set_value(None);
+            // After this event the browser may still scroll to the page's fragment: wait a frame.
+            let handle = *self;
+            request_animation_frame(move || {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(x, y);
+                }
+                handle.refocus_opener();
+            });
+            return;
+        }
+        match self.link.with_value(|link| link.parse(&deep_link::current_hash(), self.len)) {
             Some(at) => {
                 self.pushed.set_value(from_our_entry);
                 self.position.set(Some(at));
@@ -145,9 +175,7 @@ pub fn Lightbox(
             let _ = dialog.show_modal();
         } else if !open && dialog.open() {
             dialog.close();
-            if let Some(opener) = handle.opener.get_value() {
-                let _ = opener.focus();
-            }
+            handle.refocus_opener();
         }
     });
 

@@ -13,6 +13,9 @@ for (const name of readdirSync('tests/e2e/fixtures/articles')) {
   cpSync(join('tests/e2e/fixtures/articles', name), join(site, 'articles', name));
 }
 
+// A host page that embeds widgets (hostile CSS, its own links, fragment and history use).
+for (const name of readdirSync('tests/e2e/fixtures/host')) cpSync(join('tests/e2e/fixtures/host', name), join(site, name));
+
 // Every payload of the corpus in every field an author controls.
 const vectors = JSON.parse(readFileSync('../shared/corpus/xss-vectors.json', 'utf8'));
 const payloads = vectors.map((v) => v.payload);
