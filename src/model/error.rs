@@ -26,12 +26,14 @@ impl FormatError {
 }
 
 /// Parses JSON text into `T`, turning serde's error into a [`FormatError`] with the path of the field.
+///
+/// The text is read into a `serde_json::Value` first and every type is then read from that one
+/// kind of input: each type's deserializer is compiled once instead of once per input kind, which
+/// keeps the WebAssembly smaller.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
-    let deserializer = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        explain(path, error.into_inner())
-    })
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| FormatError::Syntax { reason: error.to_string() })?;
+    parse_value(value, "")
 }
 
 /// Like [`parse_json`] for a part of a file already read, whose place in the file is `prefix`
@@ -42,7 +44,11 @@ pub(crate) fn parse_value<T: serde::de::DeserializeOwned>(
 ) -> Result<T, FormatError> {
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
-        let full = if path == "." { prefix.to_owned() } else { format!("{prefix}.{path}") };
+        let full = match (prefix, path.as_str()) {
+            (_, ".") => prefix.to_owned(),
+            ("", _) => path,
+            _ => format!("{prefix}.{path}"),
+        };
         explain(full, error.into_inner())
     })
 }
@@ -56,11 +62,11 @@ fn explain(path: String, inner: serde_json::Error) -> FormatError {
     if let Some(name) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
         return FormatError::Missing { field: join_path(&path, name) };
     }
-    FormatError::Invalid { field: if path == "." { "(top level)".into() } else { path }, reason: message }
+    FormatError::Invalid { field: if path.is_empty() || path == "." { "(top level)".into() } else { path }, reason: message }
 }
 
 fn join_path(parent: &str, name: &str) -> String {
-    if parent == "." {
+    if parent.is_empty() || parent == "." {
         name.to_owned()
     } else {
         format!("{parent}.{name}")
