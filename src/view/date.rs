@@ -1,9 +1,9 @@
 //! Dates as the reader's browser writes them in the article's language (`Intl.DateTimeFormat`).
 
-use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
+use super::intl;
 use crate::model::Timestamp;
 
 /// A `<time datetime>` showing `timestamp` as a long date in `language`, on the calendar of the
@@ -30,22 +30,11 @@ fn format_long_date(rfc3339: &str, language: &str) -> Option<String> {
     if date.get_time().is_nan() {
         return None;
     }
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
-    let zone = offset_zone(rfc3339);
-    let attempts = [(language, zone), (language, None), ("en", None)];
-    attempts.into_iter().find_map(|(language, zone)| {
-        let options = Object::new();
-        Reflect::set(&options, &"dateStyle".into(), &"long".into()).ok()?;
-        if let Some(zone) = zone {
-            Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
-        }
-        let args = Array::of2(&language.into(), &options);
-        // Reflect.construct reports a RangeError (bad tag or zone) as Err instead of trapping.
-        let formatter = Reflect::construct(&constructor, &args).ok()?;
-        let format: Function = Reflect::get(&formatter, &"format".into()).ok()?.dyn_into().ok()?;
-        format.call1(&formatter, &date).ok()?.as_string()
-    })
+    let with_zone = offset_zone(rfc3339).and_then(|zone| {
+        intl::formatter("DateTimeFormat", &[language], &[("dateStyle", "long"), ("timeZone", &zone)])
+    });
+    let formatter = with_zone.or_else(|| intl::formatter("DateTimeFormat", &[language, "en"], &[("dateStyle", "long")]))?;
+    intl::format(&formatter, &[date.into()])
 }
 
 /// The timestamp's own offset as an Intl time zone: `Z` → `UTC`, `+03:00` → `+03:00`.

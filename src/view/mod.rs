@@ -8,6 +8,7 @@ mod date;
 mod deep_link;
 mod figure;
 mod gallery;
+mod intl;
 mod lightbox;
 mod loader;
 mod rich_text;

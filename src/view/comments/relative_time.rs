@@ -1,10 +1,10 @@
 //! "3 days ago", in the page's language, by the browser's `Intl.RelativeTimeFormat`.
 
-use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::model::{relative_time, Timestamp};
+use crate::view::intl;
 
 /// A `<time datetime>` with the exact time as its value and title, and the relative phrase as its
 /// text once the browser has worded it (an effect: `Intl` is a browser API).
@@ -24,14 +24,6 @@ pub fn RelativeTime(seconds: f64, #[prop(into)] language: String) -> impl IntoVi
 
 fn phrase(delta_seconds: f64, language: &str) -> Option<String> {
     let relative = relative_time(delta_seconds.min(0.0));
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: Function = Reflect::get(&intl, &"RelativeTimeFormat".into()).ok()?.dyn_into().ok()?;
-    let options = Object::new();
-    Reflect::set(&options, &"numeric".into(), &"auto".into()).ok()?;
-    [language, "en"].into_iter().find_map(|language| {
-        let formatter = Reflect::construct(&constructor, &Array::of2(&language.into(), &options)).ok()?;
-        let format: Function = Reflect::get(&formatter, &"format".into()).ok()?.dyn_into().ok()?;
-        let value = JsValue::from_f64(relative.value as f64);
-        format.call2(&formatter, &value, &relative.unit.into()).ok()?.as_string()
-    })
+    let formatter = intl::formatter("RelativeTimeFormat", &[language, "en"], &[("numeric", "auto")])?;
+    intl::format(&formatter, &[JsValue::from_f64(relative.value as f64), relative.unit.into()])
 }

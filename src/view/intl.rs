@@ -1,0 +1,26 @@
+//! The browser's `Intl` formatters, reached without trapping: js-sys's constructors throw (and so
+//! abort the module) on a language tag or option the browser refuses, `Reflect.construct` returns
+//! the error instead. Call from effects and handlers only.
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `new Intl[kind](language, options)`, trying each language in turn; the first the browser accepts.
+pub fn formatter(kind: &str, languages: &[&str], options: &[(&str, &str)]) -> Option<JsValue> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: Function = Reflect::get(&intl, &kind.into()).ok()?.dyn_into().ok()?;
+    let settings = Object::new();
+    for (name, value) in options {
+        Reflect::set(&settings, &(*name).into(), &(*value).into()).ok()?;
+    }
+    languages
+        .iter()
+        .find_map(|language| Reflect::construct(&constructor, &Array::of2(&(*language).into(), &settings)).ok())
+}
+
+/// `formatter.format(...arguments)` as text.
+pub fn format(formatter: &JsValue, arguments: &[JsValue]) -> Option<String> {
+    let format: Function = Reflect::get(formatter, &"format".into()).ok()?.dyn_into().ok()?;
+    let arguments: Array = arguments.iter().collect();
+    format.apply(formatter, &arguments).ok()?.as_string()
+}
