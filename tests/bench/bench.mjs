@@ -1,7 +1,9 @@
 // Broadsheet's benchmark: prints what the release build (dist/) ships and how fast the article's
 // headline appears. It measures and reports; it asserts nothing, so it exits 0 unless it cannot run.
 //
-//   node tests/bench/bench.mjs [--runs N] [--json FILE]
+//   node tests/bench/bench.mjs [--runs N] [--json FILE] [--only KEY,...]
+//
+// --only runs just the named sections (keys: bytes, timeToH1, lightboxNext, commentsVsIsso, widget).
 //
 // Each section is one entry of `sections` (bottom of the file): a heading and an async function that
 // prints its figures and returns them for --json. Add later benchmarks (lightbox, widget, comments)
@@ -33,15 +35,17 @@ const CHROMIUM_ARGS = [
 // Small helpers
 
 function parseArgs(argv) {
-  const opts = { runs: 10, json: null };
+  const opts = { runs: 10, json: null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--runs') opts.runs = Number(argv[++i]);
     else if (arg === '--json') opts.json = argv[++i];
-    else throw new Error(`unknown argument ${arg} (use --runs N, --json FILE)`);
+    else if (arg === '--only') opts.only = (argv[++i] ?? '').split(',').filter(Boolean);
+    else throw new Error(`unknown argument ${arg} (use --runs N, --json FILE, --only KEY,...)`);
   }
   if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs needs a positive integer');
   if (opts.json === undefined) throw new Error('--json needs a file name');
+  if (opts.only && opts.only.length === 0) throw new Error('--only needs section keys, comma-separated');
   return opts;
 }
 
@@ -116,13 +120,16 @@ function featuredArticlePath() {
 }
 
 async function shippedBytes() {
-  // The files a first visit downloads before the article can render. The *.js trunk emits is the
-  // wasm-bindgen glue; any other top-level .js would also be loaded by the page, so it counts too.
+  // The files a first visit to the SPA downloads before the article can render: index.html and
+  // what it references (boot-*.js, the wasm-bindgen glue it imports, the wasm, main-*.css). The
+  // widget's loader and stylesheet are not part of it (see the widget section).
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const referenced = (name) => html.includes(name);
   const kinds = {
     html: compressedSizes([join(dist, 'index.html')]),
-    js: compressedSizes(topLevel((n) => n.endsWith('.js'))),
+    js: compressedSizes(topLevel((n) => n.endsWith('.js') && (referenced(n) || n.startsWith('broadsheet-')))),
     wasm: compressedSizes(topLevel((n) => n.endsWith('_bg.wasm'))),
-    css: compressedSizes(topLevel((n) => n.endsWith('.css'))),
+    css: compressedSizes(topLevel((n) => n.endsWith('.css') && referenced(n))),
   };
   const app = addSizes(Object.values(kinds));
   const data = compressedSizes([join(dist, 'articles/index.json'), featuredArticlePath()]);
@@ -642,6 +649,239 @@ async function commentsVsIsso() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Widget: first-load bytes and time to h1
+
+const WIDGET_ARTICLE = 'articles/nica-agreement.json';
+const WIDGET_PAGE = 'widget-bench.html';
+const WIDGET_WARM_GAP_MS = 100; // between warm inserts
+const widgetSite = join(root, '.build/bench-widget');
+
+/**
+ * What dist/widget.js loads, read from its source rather than guessed: the glue it imports
+ * (`import ... from './x.js'`) and the wasm and stylesheet it resolves next to itself
+ * (`new URL('./x', import.meta.url)`).
+ */
+function widgetFiles() {
+  const loader = join(dist, 'widget.js');
+  if (!existsSync(loader)) throw new Error('dist/widget.js is missing: has scripts/post_build.mjs run?');
+  const source = readFileSync(loader, 'utf8');
+  const refs = [
+    ...source.matchAll(/\bimport\s[^;]*?\bfrom\s*['"]\.\/([^'"]+)['"]/g),
+    ...source.matchAll(/\bnew\s+URL\(\s*['"]\.\/([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g),
+  ].map((m) => m[1]);
+  const one = (ext, what) => {
+    const found = [...new Set(refs.filter((r) => r.endsWith(ext)))];
+    if (found.length !== 1) {
+      throw new Error(`dist/widget.js: expected one ${what} (*${ext}), found ${found.length ? found.join(', ') : 'none'}`);
+    }
+    const path = join(dist, found[0]);
+    if (!existsSync(path)) throw new Error(`dist/widget.js loads ${found[0]}, which is not in dist/`);
+    return path;
+  };
+  return { loader, glue: one('.js', 'JS glue'), wasm: one('.wasm', 'wasm module'), css: one('.css', 'stylesheet') };
+}
+
+function widgetBytes() {
+  const roles = { loader: 'loader', glue: 'JS glue', wasm: 'wasm', css: 'stylesheet' };
+  const files = Object.fromEntries(Object.entries(widgetFiles()).map(([key, path]) => [key, compressedSizes([path])]));
+  const total = addSizes(Object.values(files));
+  const article = compressedSizes([join(dist, WIDGET_ARTICLE)]);
+  const withArticle = addSizes([total, article]);
+
+  const cells = (s) => [int(s.raw), int(s.gzip), int(s.brotli)];
+  printTable(['file', 'raw B', 'gzip B', 'brotli B'], [
+    ...Object.entries(files).map(([key, s]) => [`${s.files[0]} (${roles[key]})`, ...cells(s)]),
+    ['total', ...cells(total)],
+  ]);
+  console.log();
+  console.log(`first load incl. the article JSON (${WIDGET_ARTICLE}): `
+    + `raw ${int(withArticle.raw)} B, gzip ${int(withArticle.gzip)} B, brotli ${int(withArticle.brotli)} B`);
+  const used = (100 * total.brotli) / BUDGET_BYTES;
+  console.log(`budget 150 KB brotli: ${kb(total.brotli)} KB used (${used.toFixed(0)}%)`);
+  return { files, total, firstLoad: { ...withArticle, dataFiles: article.files },
+    budget: { bytes: BUDGET_BYTES, usedBytes: total.brotli, usedPercent: used } };
+}
+
+// Inlined into the bench host page (a classic script in <head>, so it runs before widget.js).
+// performance.now() is ms since navigation start. `insert()` adds one <broadsheet-article>: t0 just
+// before, `present` when its shadow root first holds the h1, `painted` two animation frames later
+// (the first rAF runs just before the frame showing it is painted, the second after that paint).
+// The page holds no <broadsheet-article> of its own: once the element is defined, the probe
+// inserts the first one itself (no CDP round trip between "defined" and t0).
+function widgetHostProbe({ src, comments, timeoutMs }) {
+  const bench = { defined: null, first: null, error: null };
+  window.__widgetBench = bench;
+  const raf = () => new Promise((r) => requestAnimationFrame(r));
+
+  bench.insert = () => new Promise((done, fail) => {
+    const el = document.createElement('broadsheet-article');
+    el.setAttribute('src', src);
+    el.setAttribute('comments', comments);
+    const h1 = () => el.shadowRoot?.querySelector('article.article h1');
+    let observer = null;
+    let finished = false;
+    const timer = setTimeout(() => {
+      finished = true;
+      observer?.disconnect();
+      const shadow = el.shadowRoot ? `shadow root holds: ${el.shadowRoot.innerHTML.slice(0, 200) || '(nothing)'}` : 'no shadow root';
+      fail(new Error(`no article.article h1 in the widget within ${timeoutMs} ms (${shadow})`));
+    }, timeoutMs);
+    const finish = async () => {
+      if (finished) return;
+      finished = true;
+      const present = performance.now();
+      observer?.disconnect();
+      clearTimeout(timer);
+      await raf();
+      await raf();
+      const painted = performance.now();
+      // When the widget's files and the article arrived, relative to t0 (negative: before the insert).
+      const resources = performance.getEntriesByType('resource')
+        .filter((e) => e.responseEnd >= t0 || /_bg\.wasm$|\/widget-[^/]*\.css$|\.json$/.test(e.name))
+        .map((e) => ({ name: e.name.replace(`${location.origin}/`, ''), start: e.startTime - t0, end: e.responseEnd - t0 }));
+      done({ t0, present, painted, ms: painted - t0, resources });
+    };
+    // The widget attaches its shadow root only once the wasm and the stylesheet are in (a custom
+    // element's shadow root cannot be observed from outside): poll for it, then watch it.
+    const poll = () => {
+      if (finished) return;
+      if (!el.shadowRoot) { setTimeout(poll, 0); return; }
+      if (h1()) { finish(); return; }
+      observer = new MutationObserver(() => { if (h1()) finish(); });
+      observer.observe(el.shadowRoot, { childList: true, subtree: true });
+    };
+    const t0 = performance.now();
+    document.body.append(el);
+    poll();
+  });
+
+  customElements.whenDefined('broadsheet-article').then(() => {
+    bench.defined = performance.now();
+    return bench.insert().then((r) => { bench.first = r; });
+  }).catch((e) => { bench.error = String(e?.message ?? e); });
+}
+
+/** .build/bench-widget: a copy of dist/ (a snapshot, same origin as the widget) plus the bench host page. */
+function prepareWidgetSite() {
+  if (!existsSync(join(dist, WIDGET_ARTICLE))) throw new Error(`dist/${WIDGET_ARTICLE} is missing`);
+  rmSync(widgetSite, { recursive: true, force: true });
+  cpSync(dist, widgetSite, { recursive: true });
+  const probe = { src: WIDGET_ARTICLE, comments: 'off', timeoutMs: LOAD_TIMEOUT_MS };
+  writeFileSync(join(widgetSite, WIDGET_PAGE), `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Broadsheet widget bench host</title>
+    <link rel="icon" href="data:," />
+    <script>(${widgetHostProbe})(${JSON.stringify(probe)});</script>
+    <script type="module" src="widget.js"></script>
+  </head>
+  <body>
+    <h1>A host page</h1>
+    <p>No &lt;broadsheet-article&gt; here: the bench inserts one once widget.js has defined it.</p>
+  </body>
+</html>
+`);
+}
+
+/** Loads the host page in `page` and waits for the probe's first insert to paint its h1. */
+async function widgetFirstInsert(page, url) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__widgetBench && (window.__widgetBench.first || window.__widgetBench.error),
+    null, { timeout: LOAD_TIMEOUT_MS + 5_000 });
+  const { defined, first, error } = await page.evaluate(() => window.__widgetBench);
+  if (error) throw new Error(`widget bench page: ${error}`);
+  return { ready: defined, ...first };
+}
+
+/** ms after t0 at which the resource matching `re` had arrived, as "+N" (or "-N": before the insert). */
+function arrival(r, re) {
+  const e = r.resources.find((x) => re.test(x.name));
+  return e ? `${e.end >= 0 ? '+' : ''}${e.end.toFixed(0)}` : '-';
+}
+
+async function widgetTimeToH1({ runs }) {
+  prepareWidgetSite();
+  return withServer(widgetSite, (base) => withBrowser(async (browser) => {
+    const url = base + WIDGET_PAGE;
+    console.log(`${runs} cold loads of ${url} in Chromium ${browser.version()} (${widgetSite.slice(root.length + 1)}/: `
+      + 'dist/ + the host page; served uncompressed, localhost); then each inserts '
+      + `<broadsheet-article src="${WIDGET_ARTICLE}" comments="off">`);
+    const cold = [];
+    for (let i = 1; i <= runs; i++) {
+      const context = await browser.newContext(); // empty cache
+      try {
+        const r = await widgetFirstInsert(await context.newPage(), url);
+        cold.push({ ready: r.ready, t0: r.t0, ms: r.ms, navToPainted: r.painted, resources: r.resources });
+        console.log(`cold ${String(i).padStart(2)}: widget.js ready ${ms(r.ready).padStart(4)} ms   `
+          + `insert to h1 painted ${ms(r.ms).padStart(4)} ms   (nav to h1 painted ${ms(r.painted).padStart(4)} ms; `
+          + `after the insert: wasm in ${arrival(r, /_bg\.wasm$/)}, css in ${arrival(r, /widget-[^/]*\.css$/)}, `
+          + `article in ${arrival(r, /\.json$/)} ms)`);
+      } finally {
+        await context.close();
+      }
+    }
+
+    // Warm: one page whose widget has loaded (module, wasm and stylesheet in); each run removes the
+    // element and inserts a new one, which mounts at once and fetches only its article.
+    console.log(`\n${runs} warm inserts in one page (widget.js, wasm and stylesheet already loaded; `
+      + 'the previous element removed first)');
+    const warm = [];
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await widgetFirstInsert(page, url);
+      // Let the first element's images arrive, so they do not land inside the first warm run.
+      await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS }).catch(() => {});
+      for (let i = 1; i <= runs; i++) {
+        await page.waitForTimeout(WIDGET_WARM_GAP_MS);
+        const r = await page.evaluate(async () => {
+          document.querySelectorAll('broadsheet-article').forEach((el) => el.remove());
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return window.__widgetBench.insert();
+        });
+        // Requests started after the insert (a hit in the memory cache leaves no entry).
+        const fetched = r.resources.filter((e) => e.start >= 0).map((e) => e.name);
+        warm.push({ ms: r.ms, fetched });
+        const images = fetched.filter((name) => name.startsWith('images/')).length;
+        const other = fetched.filter((name) => !name.startsWith('images/'));
+        console.log(`warm ${String(i).padStart(2)}: insert to h1 painted ${r.ms.toFixed(1).padStart(6)} ms`
+          + `   fetched: ${[...other, ...(images ? [`${images} image${images === 1 ? '' : 's'}`] : [])].join(', ') || 'nothing'}`);
+      }
+    } finally {
+      await context.close();
+    }
+
+    const summary = {
+      ready: summarize(cold.map((r) => r.ready)),
+      coldInsertToH1: summarize(cold.map((r) => r.ms)),
+      coldNavToH1: summarize(cold.map((r) => r.navToPainted)),
+      warmInsertToH1: summarize(warm.map((r) => r.ms)),
+    };
+    const row = (label, s, digits = 0) => [label, ...['median', 'min', 'max'].map((k) => s[k].toFixed(digits))];
+    console.log();
+    printTable(['ms', 'median', 'min', 'max'], [
+      row('navigation to widget.js ready (cold)', summary.ready),
+      row('insert to h1 painted (cold)', summary.coldInsertToH1),
+      row('navigation to h1 painted (cold)', summary.coldNavToH1),
+      row('insert to h1 painted (warm)', summary.warmInsertToH1, 1),
+    ]);
+    console.log('\n"widget.js ready": customElements.whenDefined(\'broadsheet-article\') resolved. widget.js defines '
+      + 'the element as soon as it runs and starts the wasm and stylesheet downloads then, so the cold insert '
+      + 'time includes what is left of fetching and instantiating the wasm, the stylesheet and the article JSON.');
+    return { browser: browser.version(), page: url, article: WIDGET_ARTICLE, cold, warm, summary };
+  }));
+}
+
+async function widget(opts) {
+  const bytes = widgetBytes();
+  console.log();
+  const time = await widgetTimeToH1(opts);
+  return { bytes, time };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main: the sections, in order
 
 const sections = [
@@ -649,6 +889,7 @@ const sections = [
   { key: 'timeToH1', heading: 'Time to h1 (cold loads)', run: timeToH1 },
   { key: 'lightboxNext', heading: 'Lightbox: ArrowRight to next image painted', run: lightboxNext },
   { key: 'commentsVsIsso', heading: "Comments: 1,000-comment thread, ours vs Isso's client", run: commentsVsIsso },
+  { key: 'widget', heading: 'Widget: first-load bytes and time to h1', run: widget },
 ];
 
 async function main() {
@@ -656,8 +897,10 @@ async function main() {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error('dist/ is missing: run `trunk build --release` first');
   }
+  const unknown = (opts.only ?? []).filter((key) => !sections.some((s) => s.key === key));
+  if (unknown.length) throw new Error(`--only: no section ${unknown.join(', ')} (keys: ${sections.map((s) => s.key).join(', ')})`);
   const report = { date: new Date().toISOString(), runs: opts.runs };
-  for (const section of sections) {
+  for (const section of sections.filter((s) => !opts.only || opts.only.includes(s.key))) {
     console.log(`\n== ${section.heading} ==\n`);
     report[section.key] = await section.run(opts);
   }
