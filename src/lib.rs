@@ -3,6 +3,10 @@
 //! Data flows one way: [`source`] (fetch, adapt) → [`model`] (typed, validated, pure Rust) → `view`
 //! (Leptos components), with `pages` and `app` as the single-page app's shell. The model compiles
 //! without the browser: `cargo test --no-default-features`.
+//!
+//! Features: `views` is the component code; `csr` adds the browser entry points (the WebAssembly
+//! that trunk builds: the SPA, pre-rendered pages made interactive, the widget); `ssr` renders the
+//! same components to HTML natively (`tools/prerender`).
 
 pub mod config;
 pub mod gesture;
@@ -10,14 +14,16 @@ pub mod model;
 pub mod source;
 pub mod strings;
 
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub mod app;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub mod pages;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub mod view;
 #[cfg(feature = "csr")]
 pub mod widget;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 
 /// Starts the single-page app on the page's `<body>` (called by the build's `boot.js`).
 #[cfg(feature = "csr")]

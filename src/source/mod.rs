@@ -4,16 +4,16 @@
 //! parts that talk to the browser need the `csr` feature.
 
 pub mod comments;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 mod error;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 mod fetch;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub(crate) mod http;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub mod storage;
 
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub use error::SourceError;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub use fetch::{load_article, load_article_at, load_index};

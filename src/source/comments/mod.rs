@@ -4,21 +4,21 @@
 pub mod isso_format;
 pub mod thread_file;
 
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 mod isso;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 mod local;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 mod store;
 
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub use isso::IssoStore;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub use local::LocalStore;
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub use store::{CommentError, CommentStore, Editable, PAGE_SIZE, REPLIES_SHOWN, TIMEOUT_MS};
 
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 mod any {
     use super::*;
     use crate::config::{CommentsConfig, Config};
@@ -85,5 +85,5 @@ mod any {
     }
 }
 
-#[cfg(feature = "csr")]
+#[cfg(feature = "views")]
 pub use any::AnyStore;
