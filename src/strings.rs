@@ -103,6 +103,7 @@ pub struct Strings {
     pub problem_website: &'static str,
     pub draft_kept: &'static str,
     pub local_note: &'static str,
+    pub comments_need_js: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -188,6 +189,7 @@ pub const EN: Strings = Strings {
     problem_website: "Enter a web address starting with http:// or https://.",
     draft_kept: "Your text is kept in this browser; try again when you are ready.",
     local_note: "Comments you post here are saved in this browser only; other readers see the site's own thread.",
+    comments_need_js: "Comments need JavaScript: turn it on to read the latest and to post.",
 };
 
 /// The words for a BCP 47 language tag; English until other tables exist.

@@ -15,7 +15,7 @@ mod rich_text;
 mod states;
 
 pub use article::ArticleView;
-pub use comments::CommentsSection;
+pub use comments::{CommentsSection, InitialThread};
 pub use date::LocalDate;
 pub use figure::FigureView;
 pub use gallery::Gallery;

@@ -7,4 +7,4 @@ mod identicon;
 mod relative_time;
 mod thread;
 
-pub use thread::CommentsSection;
+pub use thread::{CommentsSection, InitialThread};

@@ -5,9 +5,14 @@ use leptos::task::spawn_local;
 
 use super::comment::CommentView;
 use super::form::{CommentForm, FormTarget};
-use crate::model::{Comment, CommentState, NewComment, Origin, SortOrder};
+use crate::model::{Comment, CommentState, NewComment, Origin, SortOrder, ThreadPage};
 use crate::source::comments::{AnyStore, CommentError, CommentStore};
 use crate::strings::{fill, Strings};
+
+/// The thread as the page was built with it (a pre-rendered page's static thread file), shown at
+/// once and then refreshed from the store.
+#[derive(Clone, Default)]
+pub struct InitialThread(pub Option<ThreadPage>);
 
 /// Loading the thread, or why it could not be.
 #[derive(Clone, PartialEq)]
@@ -59,9 +64,11 @@ impl Thread {
         self.store.get_value()
     }
 
-    /// (Re)loads the first page in the current order.
+    /// (Re)loads the first page in the current order. What is shown stays until the answer comes.
     fn reload(self) {
-        self.status.set(Status::Loading);
+        if self.status.get_untracked() != Status::Ready {
+            self.status.set(Status::Loading);
+        }
         spawn_local(async move {
             match self.store().load(self.sort.get_untracked(), 0).await {
                 Ok(page) => {
@@ -261,6 +268,12 @@ pub fn CommentsSection(
 ) -> impl IntoView {
     let keeps_locally = store.keeps_comments_locally();
     let thread = Thread::new(store, strings, thread_key, language);
+    if let Some(page) = use_context::<InitialThread>().and_then(|initial| initial.0) {
+        thread.comments.set(page.comments);
+        thread.total.set(page.total);
+        thread.hidden.set(page.hidden);
+        thread.status.set(Status::Ready);
+    }
     provide_context(thread);
     // Browser work starts after mount, never during render.
     Effect::new(move |_| thread.reload());
@@ -320,6 +333,7 @@ pub fn CommentsSection(
                 </label>
             </div>
             {body}
+            <noscript><p class="comments-note">{strings.comments_need_js}</p></noscript>
             {note}
             <CommentForm target=FormTarget::New/>
         </section>
