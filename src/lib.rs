@@ -11,6 +11,7 @@
 pub mod config;
 pub mod gesture;
 pub mod model;
+pub mod publish;
 pub mod source;
 pub mod strings;
 
