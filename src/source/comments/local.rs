@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::store::{CommentError, CommentStore, Editable, PAGE_SIZE, REPLIES_SHOWN, TIMEOUT_MS};
-use super::thread_file::parse_thread_file;
-use crate::model::{count_all, Comment, CommentState, NewComment, Origin, RichText, SafeUrl, SortOrder, ThreadPage};
+use super::store::{CommentError, CommentStore, Editable, TIMEOUT_MS};
+use super::thread_file::{page_of, parse_thread_file};
+use crate::model::{Comment, CommentState, NewComment, Origin, RichText, SafeUrl, SortOrder, ThreadPage};
 use crate::source::http::{send, Call, NoAnswer};
 use crate::source::storage;
 
@@ -113,24 +113,9 @@ fn from_kept(kept: Kept) -> Comment {
     }
 }
 
-/// Shows the first replies of each comment; the rest come through `load_replies`.
-fn fold_replies(comment: &mut Comment) {
-    let shown = REPLIES_SHOWN as usize;
-    if comment.replies.len() > shown {
-        comment.hidden_replies = (comment.replies.len() - shown) as u32;
-        comment.replies.truncate(shown);
-    }
-}
-
 impl CommentStore for LocalStore {
     async fn load(&self, sort: SortOrder, offset: u32) -> Result<ThreadPage, CommentError> {
-        let tree = self.full_thread(sort).await?;
-        let total = count_all(&tree);
-        let top = tree.len() as u32;
-        let mut comments: Vec<Comment> = tree.into_iter().skip(offset as usize).take(PAGE_SIZE as usize).collect();
-        comments.iter_mut().for_each(fold_replies);
-        let hidden = top.saturating_sub(offset + comments.len() as u32);
-        Ok(ThreadPage { comments, total, hidden })
+        Ok(page_of(self.full_thread(sort).await?, offset))
     }
 
     async fn load_replies(&self, parent: &str, offset: u32) -> Result<(Vec<Comment>, u32), CommentError> {

@@ -4,6 +4,10 @@
 pub mod isso_format;
 pub mod thread_file;
 
+/// Top-level comments per page, and replies shown under each before "Show more replies".
+pub const PAGE_SIZE: u32 = 20;
+pub const REPLIES_SHOWN: u32 = 3;
+
 #[cfg(feature = "views")]
 mod isso;
 #[cfg(feature = "views")]
@@ -16,7 +20,7 @@ pub use isso::IssoStore;
 #[cfg(feature = "views")]
 pub use local::LocalStore;
 #[cfg(feature = "views")]
-pub use store::{CommentError, CommentStore, Editable, PAGE_SIZE, REPLIES_SHOWN, TIMEOUT_MS};
+pub use store::{CommentError, CommentStore, Editable, TIMEOUT_MS};
 
 #[cfg(feature = "views")]
 mod any {

@@ -3,9 +3,7 @@
 use crate::model::{Comment, FormatError, NewComment, SortOrder, ThreadPage};
 use crate::strings::{fill, Strings};
 
-/// Top-level comments per page, and replies shown under each before "Show more replies".
-pub const PAGE_SIZE: u32 = 20;
-pub const REPLIES_SHOWN: u32 = 3;
+pub use super::{PAGE_SIZE, REPLIES_SHOWN};
 /// A comments server that has not answered in this time is reported as slow.
 pub const TIMEOUT_MS: u32 = 10_000;
 

@@ -3,7 +3,8 @@
 
 use serde::Deserialize;
 
-use crate::model::{nest, Comment, CommentState, FormatError, Origin, RichText, SafeUrl, Timestamp};
+use super::{PAGE_SIZE, REPLIES_SHOWN};
+use crate::model::{count_all, nest, Comment, CommentState, FormatError, Origin, RichText, SafeUrl, ThreadPage, Timestamp};
 
 #[derive(Deserialize)]
 struct ThreadFile {
@@ -60,6 +61,23 @@ pub fn parse_thread_file(json: &str) -> Result<Vec<Comment>, FormatError> {
     Ok(nest(flat))
 }
 
+/// One page of a whole (sorted) thread, as a server would answer it: `PAGE_SIZE` top-level comments
+/// after `offset`, each with its first `REPLIES_SHOWN` replies (the rest counted as hidden).
+pub fn page_of(tree: Vec<Comment>, offset: u32) -> ThreadPage {
+    let total = count_all(&tree);
+    let top = tree.len() as u32;
+    let mut comments: Vec<Comment> = tree.into_iter().skip(offset as usize).take(PAGE_SIZE as usize).collect();
+    for comment in &mut comments {
+        let shown = REPLIES_SHOWN as usize;
+        if comment.replies.len() > shown {
+            comment.hidden_replies = (comment.replies.len() - shown) as u32;
+            comment.replies.truncate(shown);
+        }
+    }
+    let hidden = top.saturating_sub(offset + comments.len() as u32);
+    ThreadPage { comments, total, hidden }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +101,23 @@ mod tests {
         let error = parse_thread_file(r#"{"format": 1, "comments": [{"id": "a", "text": "x", "created": "yesterday"}]}"#).unwrap_err();
         assert_eq!(error.field(), Some("comments[0].created"));
         assert_eq!(parse_thread_file(r#"{"format": 1}"#).unwrap_err().field(), Some("comments"));
+    }
+
+    #[test]
+    fn a_page_holds_twenty_threads_with_their_first_replies() {
+        let file = serde_json::json!({ "format": 1, "comments": (0..25).flat_map(|i| {
+            let top = serde_json::json!({ "id": format!("t{i}"), "text": "top", "created": format!("2020-01-01T00:{i:02}:00Z") });
+            let replies: Vec<_> = (0..i.min(5)).map(|r| serde_json::json!({ "id": format!("t{i}r{r}"), "parent": format!("t{i}"),
+                "text": "re", "created": format!("2020-01-02T00:{r:02}:00Z") })).collect();
+            std::iter::once(top).chain(replies)
+        }).collect::<Vec<_>>() });
+        let tree = parse_thread_file(&file.to_string()).unwrap();
+        let page = page_of(tree.clone(), 0);
+        assert_eq!(page.comments.len(), 20);
+        assert_eq!(page.hidden, 5);
+        assert_eq!(page.total, count_all(&tree));
+        assert_eq!((page.comments[4].replies.len(), page.comments[4].hidden_replies), (3, 1));
+        assert_eq!(page_of(tree, 20).comments.len(), 5);
     }
 
     #[test]
