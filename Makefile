@@ -14,16 +14,17 @@ serve:
 test:
 	scripts/test.sh
 
-## bench: shipped bytes of the release build and time to the article's h1 in headless Chromium
+## bench: shipped bytes, time to h1, lightbox, widget, comments vs Isso, pre-rendered vs plain HTML
 bench:
 	scripts/setup.sh bench
-	$(ENV) trunk build --release
+	scripts/release.sh
 	$(ENV) node tests/bench/bench.mjs
 
-## build: the release build into dist/ (sizes tuned: opt-level z, LTO, wasm-opt -Oz)
+## build: the release build into dist/ (size-tuned wasm, pre-rendered pages, feeds, sitemap).
+## SITE_URL=https://example.org/ sets the published address used in canonical links and feeds.
 build:
 	scripts/setup.sh build
-	$(ENV) trunk build --release
+	scripts/release.sh
 
 setup:
 	scripts/setup.sh test

@@ -7,11 +7,11 @@
 //    stable (hosts link to it), everything it loads is hashed, and it finds them next to itself.
 // 3. 404.html: a copy of index.html, the SPA fallback static hosts serve for /posts/<slug>.
 // 4. On release builds, .br and .gz siblings of every text asset and the wasm, for hosts that serve
-//    precompressed files.
+//    precompressed files (scripts/compress.mjs; scripts/release.sh runs it again after pre-rendering).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compressTree } from './compress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -65,16 +65,5 @@ const widget = readFileSync(new URL('./widget.template.js', import.meta.url), 'u
   .replaceAll('__CSS__', widgetCssName);
 writeFileSync(join(dir, 'widget.js'), widget);
 
-if (release) {
-  const compressible = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.xml', '.txt']);
-  const walk = (folder) => readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-  for (const path of walk(dir).filter((p) => compressible.has(extname(p)))) {
-    const data = readFileSync(path);
-    writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
-  }
-}
+if (release) compressTree(dir);
 console.log(`post-build: ${bootName}, widget.js, 404.html${release ? ', .br and .gz siblings' : ''}`);

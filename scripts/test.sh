@@ -8,8 +8,9 @@ scripts/setup.sh test
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "Model: native cargo test (no browser)"
+step "Model, publishing and pre-rendering: native cargo test (no browser)"
 cargo test --no-default-features --lib
+cargo test -p broadsheet-prerender
 
 step "Article schema: demo files validate, broken ones do not"
 "$VENV/bin/python" tests/schema_check.py
@@ -17,9 +18,9 @@ step "Article schema: demo files validate, broken ones do not"
 step "Components: wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test web
 
-step "Release build (site root, and a second one under /news/ for the sub-path tests)"
-trunk build --release
-trunk build --release --public-url /news/ --dist .build/dist-news
+step "Release builds with pre-rendered pages (site root, and one under /news/ for the sub-path tests)"
+scripts/release.sh --site-url http://127.0.0.1:4173/
+scripts/release.sh --public-url /news/ --dist .build/dist-news --site-url http://127.0.0.1:4179/news/
 
 step "End to end: Playwright in Chromium against the release build on a static server"
 # Real Isso servers for the comment tests, stopped whatever happens.

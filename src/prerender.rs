@@ -1,19 +1,63 @@
-//! The article rendered to HTML natively, by the same components the browser runs (`ssr`).
+//! Pages rendered to HTML natively, by the same components the browser runs (`ssr`): the article
+//! with its gallery and comments section, and the static frame around it. `tools/prerender` writes
+//! them into a release build.
 
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::config::Config;
-use crate::model::{Article, ThreadPage};
-use crate::view::{ArticleView, InitialThread};
+use crate::model::{Article, IndexEntry, ThreadPage};
+use crate::strings::EN;
+use crate::view::{ArticleView, InitialThread, LocalDate};
 
-/// The `<article>` (with gallery, lightbox shell and comments section) as HTML.
-pub fn article_html(article: Article, thread: Option<ThreadPage>, config: Config) -> String {
-    // A server-side context: components then know they are not in a browser (no listeners).
+/// Renders inside a server-side context, so components know they are not in a browser.
+fn render<V: RenderHtml + 'static>(view: impl FnOnce() -> V) -> String {
     let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
-    owner.with(move || {
+    owner.with(move || view().to_html())
+}
+
+/// The `<article>` (with gallery, lightbox shell and comments section) as HTML. `thread` is the
+/// first page of the static thread, shown to readers without JavaScript.
+pub fn article_html(article: Article, thread: Option<ThreadPage>, config: Config) -> String {
+    render(move || {
         provide_context(config);
         provide_context(InitialThread(thread));
-        view! { <ArticleView article/> }.to_html()
+        view! { <ArticleView article/> }
+    })
+}
+
+/// The site's masthead, linking home.
+pub fn masthead_html(home: String) -> String {
+    render(move || {
+        view! {
+            <header class="masthead">
+                <a class="masthead-name" href=home>{EN.site_name}</a>
+            </header>
+        }
+    })
+}
+
+/// Links to the other articles, newest first (`others` is already filtered and ordered).
+pub fn more_articles_html(others: Vec<IndexEntry>, config: Config) -> String {
+    render(move || {
+        let items = others
+            .into_iter()
+            .map(|entry| {
+                let href = config.post_path(&entry.slug);
+                view! {
+                    <li>
+                        <a href=href>{entry.title}</a>
+                        " "
+                        <LocalDate timestamp=entry.published language="en"/>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="more-articles" aria-labelledby="more-articles-heading">
+                <h2 id="more-articles-heading">{EN.more_articles}</h2>
+                <ul>{items}</ul>
+            </nav>
+        }
     })
 }

@@ -261,10 +261,10 @@ async fn the_lightbox_opens_moves_closes_and_returns_focus() {
     let root = container();
     let (article, _) = Article::from_json(GALLERY).unwrap();
     let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ArticleView article/> });
-    assert_eq!(root.query_selector_all(".gallery-grid button").unwrap().length(), 2);
+    assert_eq!(root.query_selector_all(".gallery-grid a").unwrap().length(), 2);
     assert!(!dialog_open(&root));
 
-    let thumb = button(&root, ".gallery-grid li:nth-child(1) button");
+    let thumb = button(&root, ".gallery-grid li:nth-child(1) a");
     assert_eq!(thumb.get_attribute("aria-label").as_deref(), Some("Open image 2 of 3: Two"));
     thumb.click();
     assert!(eventually(|| dialog_open(&root)).await);
@@ -335,7 +335,7 @@ async fn the_lightbox_works_inside_a_shadow_root() {
     let (article, _) = Article::from_json(GALLERY).unwrap();
     let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ArticleView article/> });
 
-    let thumb = button(&root, ".gallery-grid li:nth-child(2) button");
+    let thumb = button(&root, ".gallery-grid li:nth-child(2) a");
     thumb.click();
     assert!(eventually(|| dialog_open(&root)).await);
     assert_eq!(text_of(&root, ".lightbox-counter").as_deref(), Some("3 / 3"));

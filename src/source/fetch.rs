@@ -33,7 +33,7 @@ pub async fn load_article_at(config: &Config, url: &str) -> Result<Article, Sour
 }
 
 /// `url` made absolute against `base`, or against the document's base URL.
-fn absolute_url(url: &str, base: Option<&str>) -> Option<String> {
+pub(crate) fn absolute_url(url: &str, base: Option<&str>) -> Option<String> {
     let document_base;
     let base = match base {
         Some(base) => base,

@@ -7,7 +7,7 @@ pub mod comments;
 #[cfg(feature = "views")]
 mod error;
 #[cfg(feature = "views")]
-mod fetch;
+pub(crate) mod fetch;
 #[cfg(feature = "views")]
 pub(crate) mod http;
 #[cfg(feature = "views")]

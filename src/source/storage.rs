@@ -5,6 +5,10 @@
 use serde::{de::DeserializeOwned, Serialize};
 
 fn local_storage() -> Option<web_sys::Storage> {
+    // Rendering natively (pre-rendered pages) there is no browser and so no storage.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 

@@ -25,7 +25,7 @@ pub fn LocalDate(timestamp: Timestamp, #[prop(into)] language: String) -> impl I
 
 /// `Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: <offset> }).format(date)`, falling
 /// back to the reader's zone, then to English, when the browser refuses a tag or an offset zone.
-fn format_long_date(rfc3339: &str, language: &str) -> Option<String> {
+pub(crate) fn format_long_date(rfc3339: &str, language: &str) -> Option<String> {
     let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
     if date.get_time().is_nan() {
         return None;

@@ -47,7 +47,7 @@ pub fn FigureView(image: Image, position: usize, strings: &'static Strings) -> i
         Some(handle) => {
             let label = open_image_label(strings, &image, position - 1, handle.len());
             view! {
-                <button type="button" class="figure-open" aria-label=label on:click=move |event| open_from(handle, position - 1, &event)>
+                <button type="button" class="figure-open" aria-label=label data-image-index=position - 1 on:click=move |event| open_from(handle, position - 1, &event)>
                     {picture}
                 </button>
             }

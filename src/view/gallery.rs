@@ -1,4 +1,5 @@
-//! The gallery section after the body: a grid of thumbnails, each a button that opens the lightbox.
+//! The gallery section after the body: a grid of thumbnails, each a link to the full picture that,
+//! with JavaScript, opens the lightbox instead (so the pictures can be seen without it, too).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,10 +15,16 @@ pub fn open_image_label(strings: &Strings, image: &Image, index: usize, total: u
     fill(strings.open_image, &[("n", &n), ("total", &total.to_string()), ("name", &name)])
 }
 
-/// Opens the lightbox at `index` from the element that received `event`.
+/// Opens the lightbox at `index` from the element that received `event` (instead of following it).
 pub fn open_from(handle: LightboxHandle, index: usize, event: &web_sys::Event) {
+    event.prevent_default();
     let opener = event.current_target().and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok());
     handle.open(index, opener);
+}
+
+/// The biggest version of an image: what a thumbnail links to.
+pub fn full_size_url(image: &Image) -> String {
+    image.srcset.iter().max_by_key(|s| s.width).map_or_else(|| image.src.to_string(), |s| s.src.to_string())
 }
 
 /// Thumbnails of `images`, which sit at `first_index..` in the article's image sequence.
@@ -37,7 +44,19 @@ pub fn Gallery(images: Vec<Image>, first_index: usize, handle: LightboxHandle, s
             let class = if image.aspect_ratio().is_some() { "gallery-thumb" } else { "gallery-thumb figure-unsized" };
             view! {
                 <li class="gallery-item">
-                    <button type="button" class=class aria-label=label on:click=move |event| open_from(handle, index, &event)>
+                    <a
+                        href=full_size_url(&image)
+                        class=class
+                        aria-label=label
+                        data-image-index=index
+                        on:click=move |event| open_from(handle, index, &event)
+                        on:keydown=move |event: leptos::ev::KeyboardEvent| {
+                            // Links answer Enter; a thumbnail that acts as a button answers Space too.
+                            if event.key() == " " {
+                                open_from(handle, index, &event);
+                            }
+                        }
+                    >
                         <img
                             src=image.src.to_string()
                             srcset=image.srcset_attr()
@@ -48,7 +67,7 @@ pub fn Gallery(images: Vec<Image>, first_index: usize, handle: LightboxHandle, s
                             loading="lazy"
                             decoding="async"
                         />
-                    </button>
+                    </a>
                 </li>
             }
         })

@@ -4,7 +4,7 @@
 
 mod article;
 mod comments;
-mod date;
+pub(crate) mod date;
 mod deep_link;
 mod figure;
 mod gallery;

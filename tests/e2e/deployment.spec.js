@@ -41,7 +41,7 @@ test.describe('under the strict CSP', () => {
     const problems = await watchPolicy(page);
     await page.goto(`${site}/`);
     await expect(page.locator('article.article h1')).toBeVisible();
-    await page.locator('.gallery-grid button').first().click();
+    await page.locator('.gallery-grid a').first().click();
     await expect(page.locator('.lightbox-image.is-loaded')).toBeVisible();
     await page.locator('.lightbox-image').dblclick();
     await expect(page.locator('.lightbox-image')).toHaveCSS('transform', /matrix\(2/);

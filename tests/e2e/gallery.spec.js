@@ -20,7 +20,7 @@ async function openFeatured(page, hash = '') {
 test('the featured article has a real gallery of thumbnails', async ({ page }) => {
   expect(featured.gallery.length).toBeGreaterThanOrEqual(6);
   await openFeatured(page);
-  const thumbs = page.locator('.gallery-grid button');
+  const thumbs = page.locator('.gallery-grid a');
   await expect(thumbs).toHaveCount(featured.gallery.length);
   await expect(thumbs.first()).toHaveAccessibleName(`Open image ${figureCount + 1} of ${TOTAL}: ${featured.gallery[0].alt}`);
   const img = thumbs.first().locator('img');
@@ -31,7 +31,7 @@ test('the featured article has a real gallery of thumbnails', async ({ page }) =
 
 test('click opens a modal dialog at that image, labelled by its caption, focus inside', async ({ page }) => {
   await openFeatured(page);
-  await page.locator('.gallery-grid button').nth(1).click();
+  await page.locator('.gallery-grid a').nth(1).click();
   await expect(dialog(page)).toBeVisible();
   expect(await isOpen(page)).toBe(true);
   await expect(dialog(page)).toHaveAttribute('aria-modal', 'true');
@@ -51,7 +51,7 @@ test('click opens a modal dialog at that image, labelled by its caption, focus i
 
 test('keyboard: Enter and Space open; arrows, Home, End move and wrap; Escape closes and focus returns', async ({ page }) => {
   await openFeatured(page);
-  const thumb = page.locator('.gallery-grid button').first();
+  const thumb = page.locator('.gallery-grid a').first();
   await thumb.focus();
   await page.keyboard.press('Enter');
   await expect(counter(page)).toHaveText(`${figureCount + 1} / ${TOTAL}`);
@@ -91,7 +91,7 @@ test('a body figure opens the lightbox at its own place', async ({ page }) => {
 
 test('the Back button closes the lightbox and leaves the reader on the article', async ({ page }) => {
   await openFeatured(page);
-  await page.locator('.gallery-grid button').nth(2).click();
+  await page.locator('.gallery-grid a').nth(2).click();
   await page.keyboard.press('ArrowRight'); // moving adds no history entries
   await expect(page).toHaveURL(new RegExp(`#image-${figureCount + 4}$`));
   await page.goBack();
@@ -157,26 +157,26 @@ test('neighbours are preloaded, and a swipe and a double-tap work on touch', asy
 
 test('a broken image says so, and navigation still works; no alt and no size still render', async ({ page }) => {
   await page.goto('/posts/broken-images');
-  await page.locator('.gallery-grid button').nth(1).click();
+  await page.locator('.gallery-grid a').nth(1).click();
   await expect(page.locator('.lightbox-failed')).toHaveText('This image could not be loaded');
   await page.keyboard.press('ArrowRight');
   await expect(counter(page)).toHaveText('3 / 3');
   await expect(page.locator('.lightbox-failed')).toHaveCount(0);
   await expect(page.locator('.lightbox-image')).toHaveAttribute('alt', 'Image 3');
   await page.keyboard.press('Escape');
-  await expect(page.locator('.gallery-grid button').nth(2)).toHaveAccessibleName('Open image 3 of 3: Image 3');
+  await expect(page.locator('.gallery-grid a').nth(2)).toHaveAccessibleName('Open image 3 of 3: Image 3');
 });
 
 test('a gallery of 500 images stays light: only visible thumbnails load', async ({ page }) => {
   const requested = new Set();
   page.on('request', (r) => r.resourceType() === 'image' && requested.add(r.url()));
   await page.goto('/posts/big-gallery');
-  await expect(page.locator('.gallery-grid button')).toHaveCount(500);
+  await expect(page.locator('.gallery-grid a')).toHaveCount(500);
   await page.waitForTimeout(500);
   const images = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'img').length);
   console.log(`500-image gallery: ${images} image requests at first paint`);
   expect(images).toBeLessThan(60);
-  await page.locator('.gallery-grid button').first().click();
+  await page.locator('.gallery-grid a').first().click();
   await page.keyboard.press('End');
   await expect(counter(page)).toHaveText('500 / 500');
   const started = Date.now();
@@ -189,7 +189,7 @@ test('axe-core finds no violations, with the lightbox closed and open', async ({
   await openFeatured(page);
   const closed = await new AxeBuilder({ page }).analyze();
   expect(closed.violations.map(summary)).toEqual([]);
-  await page.locator('.gallery-grid button').first().click();
+  await page.locator('.gallery-grid a').first().click();
   await expect(page.locator('.lightbox-image.is-loaded')).toBeVisible();
   const open = await new AxeBuilder({ page }).analyze();
   expect(open.violations.map(summary)).toEqual([]);

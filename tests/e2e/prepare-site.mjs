@@ -73,7 +73,8 @@ for (let i = 1; i <= 16; i++) {
 for (const [dir, endpoint] of Object.entries(issoSites)) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(site, dir, { recursive: true });
-  for (const page of ['index.html', '404.html']) {
+  const pages = ['index.html', '404.html', ...readdirSync(join(dir, 'posts'), { recursive: true }).filter((p) => p.endsWith('.html')).map((p) => join('posts', p))];
+  for (const page of pages) {
     const file = join(dir, page);
     const html = readFileSync(file, 'utf8');
     const configured = html.replace(/<meta name="broadsheet-comments" content="[^"]*"/, `<meta name="broadsheet-comments" content="isso:${endpoint}"`);

@@ -21,7 +21,18 @@ pub fn CommentView(comment: Comment) -> AnyView {
     let is_top = comment.parent.is_none();
     let deleted = comment.state == CommentState::Deleted;
     let sending = comment.state == CommentState::Sending;
-    let editable = if sending || deleted { Editable::No } else { thread.store.with_value(|s| s.editable(&comment)) };
+    // What this reader may do is in this browser's storage: read after mount, never during render.
+    let (editable, set_editable) = signal(Editable::No);
+    let (liked, set_liked) = signal(false);
+    {
+        let comment = comment.clone();
+        Effect::new(move |_| {
+            if !sending && !deleted {
+                set_editable.set(thread.store.with_value(|s| s.editable(&comment)));
+                set_liked.set(thread.store.with_value(|s| s.liked(&comment.id)));
+            }
+        });
+    }
     let (error, set_error) = signal(None::<String>);
     let (confirming, set_confirming) = signal(false);
 
@@ -83,7 +94,6 @@ pub fn CommentView(comment: Comment) -> AnyView {
         });
     };
 
-    let liked = thread.store.with_value(|s| s.liked(&id));
     let likes = comment.likes;
     let like = {
         let id = id.clone();
@@ -106,9 +116,11 @@ pub fn CommentView(comment: Comment) -> AnyView {
         }
     };
     let actions = (!sending && !deleted).then(|| {
-        let own = match editable {
-            Editable::Yes => view! {
-                <button type="button" class="link-button" on:click=edit>{strings.edit}</button>
+        let own = move || match editable.get() {
+            Editable::Yes => {
+                let delete = delete.clone();
+                view! {
+                <button type="button" class="link-button" on:click=edit.clone()>{strings.edit}</button>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! { <button type="button" class="link-button" on:click=move |_| set_confirming.set(true)>{strings.delete}</button> }
@@ -119,14 +131,15 @@ pub fn CommentView(comment: Comment) -> AnyView {
                         <button type="button" class="link-button" on:click=move |_| set_confirming.set(false)>{strings.cancel}</button>
                     </span>
                 </Show>
+                }
+                .into_any()
             }
-            .into_any(),
             Editable::WindowClosed => view! { <span class="comment-note">{strings.edit_window_closed}</span> }.into_any(),
             Editable::No => ().into_any(),
         };
         view! {
             <div class="comment-actions">
-                <button type="button" class="link-button" aria-pressed=liked.to_string() on:click=like>
+                <button type="button" class="link-button" aria-pressed=move || liked.get().to_string() on:click=like>
                     {fill(strings.like, &[("count", &likes.to_string())])}
                 </button>
                 <button type="button" class="link-button" on:click=reply>{strings.reply}</button>

@@ -1,5 +1,187 @@
+//! Writes pre-rendered pages into a release build, so every article paints as plain HTML, works
+//! without JavaScript, and is seen by search engines and link previews:
+//!
+//!   cargo run --release -p broadsheet-prerender -- --dist dist --site-url https://example.org/
+//!
+//! For each article in `articles/index.json`: `posts/<slug>/index.html` (and `posts/<slug>.html`
+//! for hosts that map `/posts/<slug>` to it); the featured one also as the site's `index.html`.
+//! Then `sitemap.xml`, `feed.xml` (Atom) and `feed.json` (JSON Feed 1.1). `404.html` stays the
+//! plain app, the fallback for any other address. The page body comes from the same Leptos
+//! components the browser runs (`broadsheet::prerender`), never from a second template.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use broadsheet::config::{CommentsConfig, Config};
+use broadsheet::model::{Article, ArticleIndex, SortOrder, ThreadPage};
+use broadsheet::prerender::{article_html, masthead_html, more_articles_html};
+use broadsheet::publish::{atom_feed, head_html, json_feed, json_for_script, sitemap, Site};
+use broadsheet::source::comments::thread_file::{page_of, parse_thread_file};
+
+/// Stands for "this site" while resolving URLs: what resolves onto it becomes a root-relative path.
+const HERE: &str = "https://this-site.invalid";
+
+struct Args {
+    dist: PathBuf,
+    site_url: String,
+}
+
+fn args() -> Result<Args, String> {
+    let mut dist = PathBuf::from("dist");
+    let mut site_url = std::env::var("SITE_URL").ok();
+    let mut all = std::env::args().skip(1);
+    while let Some(arg) = all.next() {
+        match arg.as_str() {
+            "--dist" => dist = all.next().ok_or("--dist needs a folder")?.into(),
+            "--site-url" => site_url = Some(all.next().ok_or("--site-url needs a URL")?),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    let mut site_url = site_url.ok_or("give the published site's address: --site-url https://example.org/ (or SITE_URL)")?;
+    if !site_url.ends_with('/') {
+        site_url.push('/');
+    }
+    Ok(Args { dist, site_url })
+}
+
 fn main() {
-    let (article, _) = broadsheet::model::Article::from_json(&std::fs::read_to_string("public/articles/nica-agreement.json").unwrap()).unwrap();
-    let html = broadsheet::prerender::article_html(article, None, broadsheet::config::Config::default());
-    println!("{}", &html[..html.len().min(3000)]);
+    if let Err(problem) = run() {
+        eprintln!("prerender: {problem}");
+        std::process::exit(1);
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The text between `start` and the next `end` in `html`.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = html.find(start)? + start.len();
+    Some(&html[from..from + html[from..].find(end)?])
+}
+
+fn run() -> Result<(), String> {
+    let args = args()?;
+    // The app shell: index.html as trunk and scripts/post_build.mjs wrote it. Re-running the
+    // pre-renderer starts again from 404.html, the untouched copy.
+    let shell = read(&args.dist.join("404.html"))?;
+    let public_path = between(&shell, "<base href=\"", "\"").ok_or("no <base href> in the build's 404.html")?.to_owned();
+    let comments_setting = between(&shell, "<meta name=\"broadsheet-comments\" content=\"", "\"").unwrap_or("local");
+    let comments = CommentsConfig::parse(comments_setting)?;
+    let config = Config::with_site_root(&public_path).with_comments(comments.clone());
+    let site = Site { base_url: args.site_url.clone(), name: broadsheet::strings::EN.site_name.to_owned() };
+
+    let index = ArticleIndex::from_json(&read(&args.dist.join("articles/index.json"))?).map_err(|e| format!("articles/index.json: {e}"))?;
+    let featured = index.featured().map(|entry| entry.slug.clone());
+    let mut articles = Vec::new();
+    for entry in &index.articles {
+        let file = args.dist.join(format!("articles/{}.json", entry.slug));
+        let raw = read(&file)?;
+        let (mut article, warnings) = Article::from_json(&raw).map_err(|e| format!("{}: {e}", file.display()))?;
+        for warning in warnings {
+            eprintln!("prerender: {}: {warning}", file.display());
+        }
+        let article_url = format!("{HERE}{}", config.article_url(&entry.slug));
+        article.resolve_urls(&|relative| resolve(&article_url, relative));
+
+        let thread_raw = (comments == CommentsConfig::Local)
+            .then(|| fs::read_to_string(args.dist.join(format!("comments/{}.json", entry.slug))).ok())
+            .flatten();
+        let thread = match &thread_raw {
+            Some(text) => match parse_thread_file(text) {
+                Ok(mut tree) => {
+                    SortOrder::Oldest.sort(&mut tree);
+                    Some(page_of(tree, 0))
+                }
+                Err(problem) => {
+                    eprintln!("prerender: comments/{}.json: {problem} (the page shows the error, as the app would)", entry.slug);
+                    None
+                }
+            },
+            None if comments == CommentsConfig::Local => Some(ThreadPage::default()),
+            None => None,
+        };
+
+        let canonical = site.post_url(&entry.slug);
+        let others: Vec<_> = index.newest_first().into_iter().filter(|e| e.slug != entry.slug).cloned().collect();
+        let page = page_html(&shell, &PageParts {
+            head: head_html(&article, &site, &canonical),
+            language: article.language.clone(),
+            masthead: masthead_html(config.home_path().to_owned()),
+            article: article_html(article.clone(), thread, config.clone()),
+            more: more_articles_html(others, config.clone()),
+            data: json_for_script(&serde_json::json!({
+                "article": serde_json::from_str::<serde_json::Value>(&raw).map_err(|e| e.to_string())?,
+                "articleUrl": config.article_url(&entry.slug),
+                "thread": thread_raw.as_deref().and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok()),
+            })),
+        });
+        write(&args.dist.join(format!("posts/{}/index.html", entry.slug)), &page)?;
+        write(&args.dist.join(format!("posts/{}.html", entry.slug)), &page)?;
+        // The home page shows the featured article; its canonical address stays the article's.
+        if featured.as_deref() == Some(entry.slug.as_str()) {
+            write(&args.dist.join("index.html"), &page)?;
+        }
+        articles.push(article);
+    }
+    write(&args.dist.join("sitemap.xml"), &sitemap(&site, &articles))?;
+    write(&args.dist.join("feed.xml"), &atom_feed(&site, &articles))?;
+    write(&args.dist.join("feed.json"), &serde_json::to_string_pretty(&json_feed(&site, &articles)).map_err(|e| e.to_string())?)?;
+    println!("prerender: {} articles, sitemap.xml, feed.xml, feed.json in {}", articles.len(), args.dist.display());
+    Ok(())
+}
+
+/// A relative reference from the article file made absolute, then root-relative when it is on this
+/// site (so the pages work on any host name the site is served under).
+fn resolve(article_url: &str, relative: &str) -> Option<String> {
+    let absolute = url::Url::parse(article_url).ok()?.join(relative).ok()?;
+    let text = absolute.as_str();
+    Some(match text.strip_prefix(HERE) {
+        Some(path) => path.to_owned(),
+        None => text.to_owned(),
+    })
+}
+
+struct PageParts {
+    head: String,
+    language: String,
+    masthead: String,
+    article: String,
+    more: String,
+    data: String,
+}
+
+/// The shell with the article's head and body in place of the app's empty ones.
+fn page_html(shell: &str, parts: &PageParts) -> String {
+    let mut page = shell.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", escape_attr(&parts.language)), 1);
+    // The shell's generic title and description give way to the article's.
+    if let Some(title) = between(&page, "<title>", "</title>") {
+        page = page.replacen(&format!("<title>{title}</title>"), "", 1);
+    }
+    if let Some(start) = page.find("<meta name=\"description\"") {
+        if let Some(len) = page[start..].find('>') {
+            page.replace_range(start..start + len + 1, "");
+        }
+    }
+    page = page.replacen("</head>", &format!("    {}\n  </head>", parts.head), 1);
+    let body_start = page.find("<body>").map(|i| i + "<body>".len()).unwrap_or(0);
+    let body_end = page.rfind("</body>").unwrap_or(page.len());
+    let body = format!(
+        "\n    {}\n    <main id=\"main\" class=\"page\">{}{}</main>\n    <script type=\"application/json\" id=\"broadsheet-page\">{}</script>\n  ",
+        parts.masthead, parts.article, parts.more, parts.data
+    );
+    page.replace_range(body_start..body_end, &body);
+    page
+}
+
+fn escape_attr(text: &str) -> String {
+    broadsheet::publish::escape_html(text)
 }

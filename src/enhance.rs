@@ -1,0 +1,134 @@
+//! Makes a pre-rendered page interactive without rendering its article again: the article element
+//! the reader is already looking at stays the same node. What needs the browser joins it: dates in
+//! the reader's words, the lightbox (figures and thumbnails open it), and the live comments section,
+//! which starts from the same static thread the page shows, so nothing moves.
+//!
+//! The pages are written by `tools/prerender` with the article's file embedded as data
+//! (`<script type="application/json" id="broadsheet-page">`).
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::config::Config;
+use crate::model::{Article, ImageLink, SortOrder, ThreadPage};
+use crate::source::comments::thread_file::{page_of, parse_thread_file};
+use crate::source::comments::{AnyStore, CommentStore};
+use crate::source::fetch::absolute_url;
+use crate::strings::EN;
+use crate::view::date::format_long_date;
+use crate::view::{CommentsSection, InitialThread, Lightbox, LightboxHandle};
+
+/// What the pre-renderer embedded in the page.
+struct Embedded {
+    article: Article,
+    thread: Option<ThreadPage>,
+}
+
+fn embedded(document: &web_sys::Document) -> Option<Embedded> {
+    let text = document.get_element_by_id("broadsheet-page")?.text_content()?;
+    let data: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let (mut article, _) = Article::from_json(&data["article"].to_string()).ok()?;
+    let article_url = absolute_url(data["articleUrl"].as_str()?, None)?;
+    article.resolve_urls(&|relative| absolute_url(relative, Some(&article_url)));
+    let thread = (!data["thread"].is_null())
+        .then(|| parse_thread_file(&data["thread"].to_string()).ok())
+        .flatten()
+        .map(|mut tree| {
+            SortOrder::Oldest.sort(&mut tree);
+            page_of(tree, 0)
+        });
+    Some(Embedded { article, thread })
+}
+
+/// Takes over a pre-rendered page; false when this page is not one (the app then renders it).
+pub fn enhance_prerendered(config: Config) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Some(article_element) = document.query_selector("main article.article").ok().flatten() else { return false };
+    let Some(Embedded { article, thread }) = embedded(&document) else { return false };
+
+    format_dates(&document, &article.language);
+    let lightbox = mount_lightbox(&document, &article_element, &article);
+    if let Some(handle) = lightbox {
+        open_from_the_page(&article_element, handle);
+    }
+    mount_comments(&document, &article, thread, config);
+    true
+}
+
+/// The dates of the page (article, other articles) in the reader's words, as `LocalDate` does.
+fn format_dates(document: &web_sys::Document, language: &str) {
+    let Ok(times) = document.query_selector_all("main .article-meta time[datetime], main .more-articles time[datetime]") else { return };
+    for i in 0..times.length() {
+        let Some(time) = times.item(i).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
+        if let Some(text) = time.get_attribute("datetime").and_then(|d| format_long_date(&d, language)) {
+            time.set_text_content(Some(&text));
+        }
+    }
+}
+
+/// The lightbox, mounted next to the article's figures; the handle that opens it.
+fn mount_lightbox(document: &web_sys::Document, article_element: &Element, article: &Article) -> Option<LightboxHandle> {
+    let images: Vec<_> = article.images().cloned().collect();
+    if images.is_empty() {
+        return None;
+    }
+    let holder: HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    // The page's own dialog is the inert, server-rendered shell of this one: take its place.
+    match article_element.query_selector("dialog.lightbox").ok().flatten() {
+        Some(shell) => shell.replace_with_with_node_1(&holder).ok()?,
+        None => article_element.append_child(&holder).map(|_| ()).ok()?,
+    }
+    let handle = LightboxHandle::new(images.len(), ImageLink::page());
+    let slug = article.slug.clone();
+    let mounted = leptos::mount::mount_to(holder, move || view! { <Lightbox images handle strings=&EN id=slug/> });
+    // The page lives as long as the document: nothing ever unmounts it.
+    std::mem::forget(mounted);
+    Some(handle)
+}
+
+/// Figures and thumbnails (marked `data-image-index` by their components) open the lightbox:
+/// one listener on the article for click, and Space on thumbnails (links answer Enter already).
+fn open_from_the_page(article_element: &Element, handle: LightboxHandle) {
+    let on_event = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let is_space = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key() == " ");
+        if is_space == Some(false) {
+            return;
+        }
+        let Some(opener) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-image-index]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(index) = opener.get_attribute("data-image-index").and_then(|i| i.parse::<usize>().ok()) else { return };
+        event.prevent_default();
+        handle.open(index, opener.dyn_into::<HtmlElement>().ok());
+    });
+    for name in ["click", "keydown"] {
+        let _ = article_element.add_event_listener_with_callback(name, on_event.as_ref().unchecked_ref());
+    }
+    // Lives as long as the page.
+    on_event.forget();
+}
+
+/// The live comments section in place of the static one, starting from the same thread.
+fn mount_comments(document: &web_sys::Document, article: &Article, thread: Option<ThreadPage>, config: Config) {
+    let Some(store) = AnyStore::for_article(&config, &article.slug, &article.title) else { return };
+    let Some(static_section) = document.query_selector("main section.comments").ok().flatten() else { return };
+    let Some(holder) = document.create_element("div").ok().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
+    holder.set_class_name("comments-holder");
+    let thread_key = config.post_path(&article.slug);
+    let language = article.language.clone();
+    // A thread from the page only when the page's store is the one that made it (the local one).
+    let initial = if store.keeps_comments_locally() { thread } else { None };
+    let mounted = leptos::mount::mount_to(holder.clone(), move || {
+        provide_context(config);
+        provide_context(InitialThread(initial));
+        view! { <CommentsSection store strings=&EN thread_key language/> }
+    });
+    std::mem::forget(mounted);
+    let _ = static_section.replace_with_with_node_1(&holder);
+}
