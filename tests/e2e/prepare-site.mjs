@@ -2,6 +2,7 @@
 // ships (a malformed file, a hostile one made from the shared XSS corpus).
 import { cpSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const site = '.build/e2e-site';
 // Sites whose comments go to the Isso servers of tests/e2e/servers.js.
@@ -41,6 +42,17 @@ const hostile = {
   gallery: [],
 };
 writeFileSync(join(site, 'articles', 'hostile.json'), JSON.stringify(hostile));
+
+// The hostile article pre-rendered as a site's featured article (tools/prerender, built by
+// scripts/release.sh), to check that the pre-rendered HTML runs nothing either.
+const hostileSite = '.build/e2e-hostile-site';
+rmSync(hostileSite, { recursive: true, force: true });
+cpSync('dist', hostileSite, { recursive: true });
+writeFileSync(join(hostileSite, 'articles', 'hostile.json'), JSON.stringify(hostile));
+writeFileSync(join(hostileSite, 'articles', 'index.json'), JSON.stringify({
+  articles: [{ slug: 'hostile', title: hostile.title, published: hostile.published, featured: true }],
+}));
+execFileSync('target/release/broadsheet-prerender', ['--dist', hostileSite, '--site-url', 'http://127.0.0.1:4181/'], { stdio: 'inherit' });
 
 // A gallery of 500 pictures (the demo's images, over and over) and one whose pictures are broken.
 const picture = (name, i) => ({

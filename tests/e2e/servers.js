@@ -22,6 +22,7 @@ const strictSites = {
   csp: { port: 4177, dir: '.build/e2e-site', csp: csp() },
   cspIsso: { port: 4178, dir: '.build/e2e-isso-main', csp: csp(sites.main.isso) },
   news: { port: 4179, dir: '.build/dist-news', prefix: '/news/' },
+  hostile: { port: 4181, dir: '.build/e2e-hostile-site', csp: csp() },
 };
 
 module.exports = { isso, sites, strictSites, csp };

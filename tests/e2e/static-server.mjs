@@ -32,8 +32,14 @@ createServer(async (request, response) => {
   if (args.csp) headers['Content-Security-Policy'] = args.csp;
   let found = null;
   if (url.pathname.startsWith(prefix)) {
-    const relative = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
-    found = await file(join(dir, relative));
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname.slice(prefix.length));
+    } catch {
+      response.writeHead(400, headers).end('bad request');
+      return;
+    }
+    found = await file(join(dir, normalize(path).replace(/^(\.\.[/\\])+/, '')));
   }
   const status = found ? 200 : 404;
   found ??= await file(join(dir, '404.html'));
