@@ -3,7 +3,8 @@
 //
 //   node tests/bench/bench.mjs [--runs N] [--json FILE] [--only KEY,...]
 //
-// --only runs just the named sections (keys: bytes, timeToH1, lightboxNext, commentsVsIsso, widget).
+// --only runs just the named sections (keys: bytes, timeToH1, lightboxNext, commentsVsIsso, widget,
+// prerenderVsPlain, lighthouse). lighthouse installs lighthouse@12 into .build/lighthouse on first use.
 //
 // Each section is one entry of `sections` (bottom of the file): a heading and an async function that
 // prints its figures and returns them for --json. Add later benchmarks (lightbox, widget, comments)
@@ -182,12 +183,15 @@ async function waitForHttp(url, child, timeoutMs = 10_000) {
   throw new Error(`http-server did not answer ${url} within ${timeoutMs} ms`);
 }
 
-/** Serves `dir` with http-server (no cache, as plain files: no gzip/brotli) while `fn(baseUrl)` runs. */
-async function withServer(dir, fn) {
+/**
+ * Serves `dir` with http-server (no cache, as plain files: no gzip/brotli, unless `serverArgs` adds
+ * -b / -g) while `fn(baseUrl)` runs.
+ */
+async function withServer(dir, fn, { serverArgs = [] } = {}) {
   const port = await freePort();
   const bin = require.resolve('http-server/bin/http-server');
   // --no-deprecation: http-server 14 trips a Node 20 deprecation warning that is only noise here.
-  const child = spawn(process.execPath, ['--no-deprecation', bin, dir, '-a', '127.0.0.1', '-p', String(port), '-c-1', '-s'],
+  const child = spawn(process.execPath, ['--no-deprecation', bin, dir, '-a', '127.0.0.1', '-p', String(port), '-c-1', '-s', ...serverArgs],
     { stdio: ['ignore', 'ignore', 'inherit'] });
   // If the benchmark dies without reaching `finally` (e.g. process.exit), do not leave it listening.
   const killOnExit = () => child.kill();
@@ -882,6 +886,309 @@ async function widget(opts) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Pre-rendered page vs plain HTML: FCP, LCP (and CLS) of dist/index.html against a hand-written
+// static page of the same article (tests/bench/plain/), on a throttled phone and a desktop.
+
+const PLAIN_RUNS = 9; // per page and profile, alternating
+const PLAIN_SETTLE_MS = 1_000; // after load (and, for ours, the take-over) before LCP is read
+const PLAIN_GOAL_RATIO = 1.1; // LCP ours / plain on the phone profile
+const PLAIN_PAGE = 'plain/nica-agreement.html';
+const plainSource = join(root, 'tests/bench/plain');
+const prerenderSite = join(root, '.build/bench-prerender');
+// Served as a static host serves dist/: the precompressed .br / .gz siblings when the browser asks.
+const COMPRESSED = ['-b', '-g'];
+
+const PROFILES = [
+  {
+    key: 'phone',
+    label: 'phone: 412x823 @1.75x, mobile, CPU 4x slower, 150 ms latency, 1.6 Mbps down / 750 Kbps up',
+    context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+    cpuRate: 4,
+    network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+  },
+  {
+    key: 'desktop',
+    label: 'desktop: 1280x800 @1x, no throttling',
+    context: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    cpuRate: null,
+    network: null,
+  },
+];
+
+const PAGES = {
+  ours: { label: 'ours', path: '' },
+  plain: { label: 'plain', path: PLAIN_PAGE },
+};
+
+/**
+ * .build/bench-prerender: a copy of dist/ (which holds the pre-rendered index.html) plus the plain
+ * page and its stylesheet under plain/, each with .br and .gz siblings as dist/'s files have.
+ */
+function preparePrerenderSite() {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  if (!html.includes('id="broadsheet-page"') || !/<main[^>]*>\s*<article/.test(html)) {
+    throw new Error('dist/index.html is not pre-rendered (no article in <main>): run scripts/release.sh');
+  }
+  rmSync(prerenderSite, { recursive: true, force: true });
+  cpSync(dist, prerenderSite, { recursive: true });
+  const target = join(prerenderSite, 'plain');
+  cpSync(plainSource, target, { recursive: true });
+  for (const name of readdirSync(target)) {
+    const data = readFileSync(join(target, name));
+    writeFileSync(join(target, `${name}.gz`), gzipSync(data, { level: 9 }));
+    writeFileSync(join(target, `${name}.br`), brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+}
+
+// Runs in the page before anything else (addInitScript; the plain page has no script of its own).
+// Keeps every LCP candidate and the layout shifts, and notes when the app has taken the page over
+// (the live comments section mounted in its holder).
+function paintProbe() {
+  const probe = { lcp: [], cls: 0, shifts: 0, takenOver: null };
+  window.__paint = probe;
+  const describe = (el) => {
+    if (!el) return null;
+    const name = el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
+    return el.tagName === 'IMG' ? `${name} ${(el.currentSrc || el.src).split('/').pop()}` : name;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      probe.lcp.push({ time: e.startTime, size: e.size, element: describe(e.element) ?? e.url.split('/').pop() });
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      probe.cls += e.value;
+      probe.shifts += 1;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  const watch = new MutationObserver(() => {
+    if (probe.takenOver === null && document.querySelector('.comments-holder section.comments')) {
+      probe.takenOver = performance.now();
+      watch.disconnect();
+    }
+  });
+  watch.observe(document, { childList: true, subtree: true });
+}
+
+/** One cold load (new context: empty cache) of `url` under `profile`. */
+async function paintLoadOnce(browser, url, profile, { takeOver }) {
+  const context = await browser.newContext(profile.context);
+  try {
+    await context.addInitScript(paintProbe);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (profile.cpuRate) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuRate });
+    if (profile.network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', profile.network);
+    }
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS * 2 });
+    let takeOverMissed = false;
+    if (takeOver) {
+      await page.waitForFunction(() => window.__paint.takenOver !== null, null, { timeout: LOAD_TIMEOUT_MS * 2 })
+        .catch(() => { takeOverMissed = true; });
+    }
+    await page.waitForTimeout(PLAIN_SETTLE_MS);
+    const r = await page.evaluate(() => {
+      const { lcp, cls, shifts, takenOver } = window.__paint;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const resources = performance.getEntriesByType('resource');
+      const img = document.querySelector('main article figure img');
+      const h1 = document.querySelector('main article h1');
+      return {
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        lcp: lcp.length ? lcp[lcp.length - 1].time : null,
+        lcpElement: lcp.length ? lcp[lcp.length - 1].element : null,
+        lcpSize: lcp.length ? lcp[lcp.length - 1].size : null,
+        lcpCandidates: lcp.map((e) => `${e.element}@${e.time.toFixed(0)}`),
+        cls,
+        shifts,
+        takenOver,
+        load: nav.loadEventStart,
+        // The critical path: the document and its render-blocking stylesheet, fully in.
+        htmlIn: nav.responseEnd,
+        cssIn: Math.max(0, ...resources.filter((e) => /\.css$/.test(e.name)).map((e) => e.responseEnd)) || null,
+        // What went over the wire (compressed where the server sent .br / .gz).
+        transferred: nav.transferSize + resources.reduce((n, e) => n + e.transferSize, 0),
+        htmlEncoded: nav.encodedBodySize,
+        htmlDecoded: nav.decodedBodySize,
+        requests: resources.length + 1,
+        // Where the lead picture and the headline sit, to check both pages lay out alike.
+        h1Box: h1 ? (({ top, height }) => ({ top: Math.round(top), height: Math.round(height) }))(h1.getBoundingClientRect()) : null,
+        leadTop: img ? Math.round(img.getBoundingClientRect().top + scrollY) : null,
+        leadSrc: img ? img.currentSrc.split('/').pop() : null,
+      };
+    });
+    if (takeOverMissed) r.takenOver = null;
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+async function prerenderVsPlain() {
+  preparePrerenderSite();
+  return withServer(prerenderSite, (base) => withBrowser(async (browser) => {
+    console.log(`ours: ${base} (dist/index.html, pre-rendered, then taken over by the app); `
+      + `plain: ${base}${PLAIN_PAGE} (tests/bench/plain/, no JavaScript)`);
+    console.log(`Chromium ${browser.version()}, ${prerenderSite.slice(root.length + 1)}/ served by http-server with the `
+      + `precompressed .br/.gz siblings; ${PLAIN_RUNS} cold loads per page and profile, alternating (each in a fresh context); `
+      + `LCP is the last candidate ${PLAIN_SETTLE_MS} ms after load (ours: after the take-over)`);
+    const report = { site: base, plainPage: PLAIN_PAGE, browser: browser.version(), runsPerPage: PLAIN_RUNS, profiles: {} };
+
+    for (const profile of PROFILES) {
+      console.log(`\n-- ${profile.label}\n`);
+      const results = { ours: [], plain: [] };
+      for (let i = 1; i <= PLAIN_RUNS; i++) {
+        const order = i % 2 ? ['ours', 'plain'] : ['plain', 'ours'];
+        const line = {};
+        for (const key of order) {
+          const r = await paintLoadOnce(browser, base + PAGES[key].path, profile, { takeOver: key === 'ours' });
+          results[key].push(r);
+          line[key] = `${PAGES[key].label.padEnd(5)} FCP ${ms(r.fcp).padStart(5)}  LCP ${ms(r.lcp).padStart(5)} (${r.lcpElement ?? 'none'})`
+            + (key === 'ours' ? `  taken over ${ms(r.takenOver).padStart(5)}  CLS ${r.cls.toFixed(3)}` : '');
+        }
+        console.log(`run ${i}: ${line.ours}   |   ${line.plain}`);
+      }
+
+      const summary = Object.fromEntries(Object.entries(results).map(([key, rs]) => [key, {
+        fcp: summarize(rs.map((r) => r.fcp)),
+        lcp: summarize(rs.map((r) => r.lcp)),
+        load: summarize(rs.map((r) => r.load)),
+        htmlIn: summarize(rs.map((r) => r.htmlIn)),
+        cssIn: summarize(rs.map((r) => r.cssIn)),
+        takenOver: summarize(rs.map((r) => r.takenOver)),
+        cls: summarize(rs.map((r) => r.cls)),
+        transferred: summarize(rs.map((r) => r.transferred)),
+      }]));
+      const ratio = {
+        fcp: summary.ours.fcp.median / summary.plain.fcp.median,
+        lcp: summary.ours.lcp.median / summary.plain.lcp.median,
+      };
+      const row = (label, s) => [label, ...['median', 'min', 'max'].map((k) => ms(s[k]))];
+      console.log();
+      printTable(['ms', 'median', 'min', 'max'], [
+        row('ours: html in', summary.ours.htmlIn), row('plain: html in', summary.plain.htmlIn),
+        row('ours: stylesheet in', summary.ours.cssIn), row('plain: stylesheet in', summary.plain.cssIn),
+        row('ours: FCP', summary.ours.fcp), row('plain: FCP', summary.plain.fcp),
+        row('ours: LCP', summary.ours.lcp), row('plain: LCP', summary.plain.lcp),
+        row('ours: load event', summary.ours.load), row('plain: load event', summary.plain.load),
+        row('ours: taken over by the app', summary.ours.takenOver),
+      ]);
+      console.log(`\nratio ours/plain (medians): FCP ${ratio.fcp.toFixed(2)}, LCP ${ratio.lcp.toFixed(2)}`);
+      const maxCls = Math.max(...results.ours.map((r) => r.cls));
+      const shiftedRuns = results.ours.filter((r) => r.shifts > 0).length;
+      console.log(`ours: layout shift in ${shiftedRuns} of ${PLAIN_RUNS} runs (CLS sum max ${maxCls.toFixed(4)}); `
+        + `take-over seen in ${results.ours.filter((r) => r.takenOver !== null).length} of ${PLAIN_RUNS}`);
+      for (const key of ['ours', 'plain']) {
+        const first = results[key][0];
+        console.log(`${key.padEnd(5)}: LCP element ${countBy(results[key].map((r) => r.lcpElement))}; `
+          + `candidates (run 1): ${first.lcpCandidates.join(', ') || 'none'}`);
+        console.log(`       h1 at y=${first.h1Box?.top} (${first.h1Box?.height} px tall), lead image at y=${first.leadTop} `
+          + `(${first.leadSrc}); ${first.requests} requests, ${int(summary[key].transferred.median)} B transferred `
+          + `(html ${int(first.htmlEncoded)} B on the wire, ${int(first.htmlDecoded)} B decoded)`);
+      }
+      report.profiles[profile.key] = { label: profile.label, context: profile.context, cpuRate: profile.cpuRate,
+        network: profile.network, runs: results, summary, ratio };
+    }
+
+    const phone = report.profiles.phone.ratio.lcp;
+    const met = phone <= PLAIN_GOAL_RATIO;
+    console.log(`\ngoal: LCP ratio <= ${PLAIN_GOAL_RATIO} on the phone profile: ${met ? 'met' : 'not met'} (${phone.toFixed(2)})`);
+    report.goal = { maxLcpRatioPhone: PLAIN_GOAL_RATIO, lcpRatioPhone: phone, met };
+    return report;
+  }), { serverArgs: COMPRESSED });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse 12 (mobile) on the featured page
+
+const LIGHTHOUSE_VERSION = '12.8.2'; // 13 needs Node 22
+const lighthouseDir = join(root, '.build/lighthouse');
+const lighthouseCli = join(lighthouseDir, 'node_modules/lighthouse/cli/index.js');
+const LIGHTHOUSE_CHROME_FLAGS = ['--headless=new', '--no-sandbox', ...CHROMIUM_ARGS].join(' ');
+const LIGHTHOUSE_METRICS = [
+  ['FCP', 'first-contentful-paint'], ['LCP', 'largest-contentful-paint'], ['TBT', 'total-blocking-time'],
+  ['CLS', 'cumulative-layout-shift'], ['SI', 'speed-index'],
+];
+
+/** Installs lighthouse@LIGHTHOUSE_VERSION into .build/lighthouse unless that version is there. */
+async function ensureLighthouse() {
+  const manifest = join(lighthouseDir, 'node_modules/lighthouse/package.json');
+  const installed = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : null;
+  if (installed === LIGHTHOUSE_VERSION && existsSync(lighthouseCli)) return;
+  console.log(`installing lighthouse@${LIGHTHOUSE_VERSION} into ${lighthouseDir.slice(root.length + 1)}/`
+    + `${installed ? ` (found ${installed})` : ''} ...`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  await run(npm, ['install', '--prefix', lighthouseDir, '--no-audit', '--no-fund', '--loglevel=error', '--no-save',
+    `lighthouse@${LIGHTHOUSE_VERSION}`], { cwd: root, timeout: 300_000, maxBuffer: 16 << 20 })
+    .catch((e) => { throw new Error(`npm install lighthouse@${LIGHTHOUSE_VERSION} failed: ${(e.stderr || e.message).trim()}`); });
+}
+
+async function lighthouse() {
+  try {
+    await ensureLighthouse();
+  } catch (error) {
+    console.log(`Lighthouse cannot run here: ${error.message}`);
+    return { error: error.message };
+  }
+  return withServer(dist, async (base) => {
+    const out = join(lighthouseDir, 'report.json');
+    rmSync(out, { force: true });
+    const args = [lighthouseCli, base, `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`,
+      '--only-categories=performance,accessibility,best-practices,seo', '--output=json', `--output-path=${out}`, '--quiet'];
+    console.log(`Lighthouse ${LIGHTHOUSE_VERSION} (mobile, simulated throttling) on ${base} (dist/, precompressed .br/.gz served)`);
+    try {
+      await run(process.execPath, args, { cwd: root, timeout: 300_000, maxBuffer: 64 << 20,
+        env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    } catch (error) {
+      const why = (error.stderr || error.message || String(error)).trim().split('\n').slice(-5).join('\n');
+      console.log(`Lighthouse cannot run here: ${why}`);
+      return { error: why };
+    }
+    const lhr = JSON.parse(readFileSync(out, 'utf8'));
+    if (lhr.runtimeError) console.log(`Lighthouse runtime error: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    for (const warning of lhr.runWarnings ?? []) console.log(`Lighthouse warning: ${warning}`);
+
+    const categories = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score]));
+    printTable(['category', 'score'], Object.entries(lhr.categories)
+      .map(([, c]) => [c.title, c.score === null ? '-' : Math.round(c.score * 100)]));
+    console.log();
+    const metrics = Object.fromEntries(LIGHTHOUSE_METRICS.map(([label, id]) => {
+      const a = lhr.audits[id];
+      return [label, { value: a?.numericValue ?? null, unit: a?.numericUnit ?? null, display: a?.displayValue ?? null, score: a?.score ?? null }];
+    }));
+    printTable(['metric', 'value', 'score'], Object.entries(metrics)
+      .map(([label, m]) => [label, m.display ?? '-', m.score === null ? '-' : m.score.toFixed(2)]));
+
+    const lcpElement = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    if (lcpElement) console.log(`\nLCP element: ${lcpElement.snippet ?? lcpElement.selector}`);
+
+    // The audits of the four categories that score below 1 (informative / not applicable ones have no score).
+    const seen = new Set();
+    const failing = [];
+    for (const [categoryId, c] of Object.entries(lhr.categories)) {
+      for (const ref of c.auditRefs) {
+        const a = lhr.audits[ref.id];
+        if (!a || seen.has(a.id) || a.score === null || a.score >= 1) continue;
+        if (!['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode)) continue;
+        seen.add(a.id);
+        failing.push({ id: a.id, category: categoryId, score: a.score, weight: ref.weight, title: a.title, display: a.displayValue ?? null });
+      }
+    }
+    console.log(`\naudits scoring below 1: ${failing.length ? '' : 'none'}`);
+    failing.forEach((a) => console.log(`  ${a.id} [${a.category}, score ${a.score.toFixed(2)}${a.weight ? `, weight ${a.weight}` : ''}]: `
+      + `${a.title}${a.display ? ` (${a.display})` : ''}`));
+    console.log(`\nfull report: ${out.slice(root.length + 1)}`);
+    return { version: lhr.lighthouseVersion, url: lhr.finalDisplayedUrl ?? lhr.finalUrl, userAgent: lhr.environment?.hostUserAgent,
+      categories, metrics, lcpElement: lcpElement?.snippet ?? null, failing, report: out,
+      runtimeError: lhr.runtimeError ?? null, runWarnings: lhr.runWarnings ?? [] };
+  }, { serverArgs: COMPRESSED });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main: the sections, in order
 
 const sections = [
@@ -890,6 +1197,8 @@ const sections = [
   { key: 'lightboxNext', heading: 'Lightbox: ArrowRight to next image painted', run: lightboxNext },
   { key: 'commentsVsIsso', heading: "Comments: 1,000-comment thread, ours vs Isso's client", run: commentsVsIsso },
   { key: 'widget', heading: 'Widget: first-load bytes and time to h1', run: widget },
+  { key: 'prerenderVsPlain', heading: 'Pre-rendered page vs plain HTML', run: prerenderVsPlain },
+  { key: 'lighthouse', heading: 'Lighthouse 12 (mobile) on the featured page', run: lighthouse },
 ];
 
 async function main() {

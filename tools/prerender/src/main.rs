@@ -171,6 +171,15 @@ fn page_html(shell: &str, parts: &PageParts) -> String {
             page.replace_range(start..start + len + 1, "");
         }
     }
+    // The page paints without the app: let the stylesheet and the first picture have the network
+    // first instead of preloading the WebAssembly (boot.js fetches it right after).
+    if let Some(start) = page.find("<link rel=\"preload\"") {
+        if let Some(len) = page[start..].find('>') {
+            if page[start..start + len].contains(".wasm") {
+                page.replace_range(start..start + len + 1, "");
+            }
+        }
+    }
     page = page.replacen("</head>", &format!("    {}\n  </head>", parts.head), 1);
     let body_start = page.find("<body>").map(|i| i + "<body>".len()).unwrap_or(0);
     let body_end = page.rfind("</body>").unwrap_or(page.len());
