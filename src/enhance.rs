@@ -54,6 +54,10 @@ pub fn enhance_prerendered(config: Config) -> bool {
         open_from_the_page(&article_element, handle);
     }
     mount_comments(&document, &article, thread, config);
+    // Says the page is interactive now (tests wait for it; before it, links are plain links).
+    if let Ok(Some(main)) = document.query_selector("main") {
+        let _ = main.set_attribute("data-enhanced", "");
+    }
     true
 }
 

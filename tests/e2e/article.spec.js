@@ -1,6 +1,7 @@
 // The featured-post page end to end, in Chromium, against the release build on a static server.
 const { test, expect } = require('@playwright/test');
 const { readFileSync } = require('node:fs');
+const { takenOver } = require('./pages');
 
 const seed = readFileSync('../shared/seed/featured-post.txt', 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const SEED_TITLE = seed[1];
@@ -20,6 +21,7 @@ function watchConsole(page) {
 test('the featured post: seed title as h1, label, date, byline, both captioned figures', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto('/');
+  await takenOver(page);
   const h1 = page.locator('main article.article h1');
   await expect(h1).toHaveText(SEED_TITLE);
   await expect(page.locator('h1')).toHaveCount(1);
@@ -55,6 +57,7 @@ test('the featured post: seed title as h1, label, date, byline, both captioned f
 test('navigation between posts, then back and forward', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto('/');
+  await takenOver(page);
   await expect(page.locator('article h1')).toHaveText(SEED_TITLE);
   const links = page.locator('nav.more-articles a');
   await expect(links).toHaveCount(2);

@@ -1,12 +1,14 @@
 // Comments with the local store (the default): the site's thread file plus this browser's storage.
 const { test, expect } = require('@playwright/test');
 const { readFileSync } = require('node:fs');
+const { takenOver } = require('./pages');
 
 const seed = JSON.parse(readFileSync('public/comments/nica-agreement.json', 'utf8')).comments;
 const comments = (page) => page.locator('section.comments');
 
 test('the seed thread shows under the featured article, with replies, identicons and times', async ({ page }) => {
   await page.goto('/');
+  await takenOver(page);
   await expect(page.getByRole('heading', { name: `Comments ${seed.length}` })).toBeVisible();
   const items = comments(page).locator('article.comment');
   await expect(items).toHaveCount(seed.length);
@@ -26,6 +28,7 @@ test('the seed thread shows under the featured article, with replies, identicons
 
 test('sorting: newest first and most liked', async ({ page }) => {
   await page.goto('/');
+  await takenOver(page);
   const authors = () => comments(page).locator('.comment-list > li > article > header .comment-author').allTextContents();
   await expect.poll(authors).toEqual(['Mei Lin', 'Guest', 'Anonymous']);
   await page.getByLabel('Sort comments').selectOption('newest');
@@ -101,6 +104,7 @@ test('the draft is kept as the reader types and restored after a reload', async 
 
 test('a reply form keeps its own draft', async ({ page }) => {
   await page.goto('/');
+  await takenOver(page);
   const first = comments(page).locator('.comment-list > li > article').first();
   await first.getByRole('button', { name: 'Reply' }).first().click();
   await expect(first.getByRole('form', { name: 'Reply to Mei Lin' })).toBeVisible();

@@ -2,6 +2,7 @@
 // documents (as a real response header), and the SPA built for and served under a sub-path.
 const { test, expect } = require('@playwright/test');
 const { strictSites, sites } = require('./servers');
+const { takenOver } = require('./pages');
 
 /** Console errors, except the document's own 404 status: the SPA fallback (404.html) that a static
  * host serves for /posts/<slug> is the app, with that status. */
@@ -41,6 +42,7 @@ test.describe('under the strict CSP', () => {
     const problems = await watchPolicy(page);
     await page.goto(`${site}/`);
     await expect(page.locator('article.article h1')).toBeVisible();
+    await takenOver(page);
     await page.locator('.gallery-grid a').first().click();
     await expect(page.locator('.lightbox-image.is-loaded')).toBeVisible();
     await page.locator('.lightbox-image').dblclick();

@@ -3,6 +3,7 @@
 const { test, expect } = require('@playwright/test');
 const { default: AxeBuilder } = require('@axe-core/playwright');
 const { readFileSync } = require('node:fs');
+const { takenOver } = require('./pages');
 
 const featured = JSON.parse(readFileSync('public/articles/nica-agreement.json', 'utf8'));
 const figureCount = featured.body.filter((b) => b.type === 'figure').length;
@@ -15,6 +16,7 @@ const isOpen = (page) => dialog(page).evaluate((d) => d.open);
 async function openFeatured(page, hash = '') {
   await page.goto(`/${hash}`);
   await expect(page.locator('article h1')).toBeVisible();
+  await takenOver(page);
 }
 
 test('the featured article has a real gallery of thumbnails', async ({ page }) => {

@@ -40,6 +40,9 @@ pub(super) struct Thread {
     /// The comment being edited.
     pub editing: RwSignal<Option<String>>,
     next_temporary_id: StoredValue<u32>,
+    /// Comments this reader posted since the page opened: an answer to a load that started
+    /// before them must not make them vanish.
+    posted: StoredValue<Vec<String>>,
 }
 
 impl Thread {
@@ -57,6 +60,7 @@ impl Thread {
             replying_to: RwSignal::new(None),
             editing: RwSignal::new(None),
             next_temporary_id: StoredValue::new(0),
+            posted: StoredValue::new(Vec::new()),
         }
     }
 
@@ -71,13 +75,36 @@ impl Thread {
         }
         spawn_local(async move {
             match self.store().load(self.sort.get_untracked(), 0).await {
-                Ok(page) => {
+                Ok(mut page) => {
+                    self.carry_over_own(&mut page.comments);
                     self.comments.set(page.comments);
                     self.total.set(page.total);
                     self.hidden.set(page.hidden);
                     self.status.set(Status::Ready);
                 }
                 Err(error) => self.status.set(Status::Failed(error)),
+            }
+        });
+    }
+
+    /// Keeps what this reader is posting or has posted since the page opened, when a load answer
+    /// that predates it arrives (the server's list will include it on the next load).
+    fn carry_over_own(&self, loaded: &mut Vec<Comment>) {
+        let posted = self.posted.get_value();
+        let ours = |c: &Comment| c.state == CommentState::Sending || posted.contains(&c.id);
+        self.comments.with_untracked(|current| {
+            for comment in current {
+                match loaded.iter_mut().find(|l| l.id == comment.id) {
+                    Some(same) => {
+                        for reply in comment.replies.iter().filter(|r| ours(r)) {
+                            if !same.replies.iter().any(|r| r.id == reply.id) {
+                                same.replies.push(reply.clone());
+                            }
+                        }
+                    }
+                    None if ours(comment) => loaded.push(comment.clone()),
+                    None => {}
+                }
             }
         });
     }
@@ -152,6 +179,7 @@ impl Thread {
         self.insert(temporary);
         match self.store().post(parent.as_deref(), &new).await {
             Ok(stored) => {
+                self.posted.update_value(|posted| posted.push(stored.id.clone()));
                 self.replace(&temporary_id, stored);
                 self.total.update(|t| *t += 1);
                 Ok(())
