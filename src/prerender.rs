@@ -8,7 +8,7 @@ use leptos::tachys::view::RenderHtml;
 use crate::config::Config;
 use crate::model::{Article, IndexEntry, ThreadPage};
 use crate::strings::EN;
-use crate::view::{ArticleView, InitialThread, LocalDate};
+use crate::view::{ArticleView, InitialThread, OtherArticles};
 
 /// Renders inside a server-side context, so components know they are not in a browser.
 fn render<V: RenderHtml + 'static>(view: impl FnOnce() -> V) -> String {
@@ -40,24 +40,7 @@ pub fn masthead_html(home: String) -> String {
 /// Links to the other articles, newest first (`others` is already filtered and ordered).
 pub fn more_articles_html(others: Vec<IndexEntry>, config: Config) -> String {
     render(move || {
-        let items = others
-            .into_iter()
-            .map(|entry| {
-                let href = config.post_path(&entry.slug);
-                view! {
-                    <li>
-                        <a href=href>{entry.title}</a>
-                        " "
-                        <LocalDate timestamp=entry.published language="en"/>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <nav class="more-articles" aria-labelledby="more-articles-heading">
-                <h2 id="more-articles-heading">{EN.more_articles}</h2>
-                <ul>{items}</ul>
-            </nav>
-        }
+        provide_context(config);
+        view! { <OtherArticles entries=others/> }
     })
 }

@@ -11,6 +11,7 @@ mod gallery;
 mod intl;
 mod lightbox;
 mod loader;
+mod other_articles;
 mod rich_text;
 mod states;
 
@@ -21,5 +22,6 @@ pub use figure::FigureView;
 pub use gallery::Gallery;
 pub use lightbox::{Lightbox, LightboxHandle};
 pub use loader::ArticleLoader;
+pub use other_articles::OtherArticles;
 pub use rich_text::RichTextView;
 pub use states::{ArticleSkeleton, LoadError, NotFound};
