@@ -456,7 +456,11 @@ function prepareIssoSite(issoUrl, title) {
   rmSync(issoSite, { recursive: true, force: true });
   cpSync(dist, issoSite, { recursive: true });
   const meta = /<meta\s+name="broadsheet-comments"\s+content="[^"]*"\s*\/?>/;
-  for (const name of ['index.html', '404.html']) {
+  // Every page: the app shell and the pre-rendered ones (whose static thread the app then replaces).
+  const prerendered = existsSync(join(issoSite, 'posts'))
+    ? readdirSync(join(issoSite, 'posts'), { recursive: true }).filter((p) => String(p).endsWith('.html')).map((p) => join('posts', String(p)))
+    : [];
+  for (const name of ['index.html', '404.html', ...prerendered]) {
     const path = join(issoSite, name);
     const html = readFileSync(path, 'utf8');
     if (!meta.test(html)) throw new Error(`dist/${name} has no <meta name="broadsheet-comments">`);
