@@ -455,17 +455,16 @@ const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace
 function prepareIssoSite(issoUrl, title) {
   rmSync(issoSite, { recursive: true, force: true });
   cpSync(dist, issoSite, { recursive: true });
+  // The app shell (404.html) points at Isso; the pre-renderer then writes the pages for that
+  // setting (no static thread, the thread's first page preloaded), as a publisher's build would.
   const meta = /<meta\s+name="broadsheet-comments"\s+content="[^"]*"\s*\/?>/;
-  // Every page: the app shell and the pre-rendered ones (whose static thread the app then replaces).
-  const prerendered = existsSync(join(issoSite, 'posts'))
-    ? readdirSync(join(issoSite, 'posts'), { recursive: true }).filter((p) => String(p).endsWith('.html')).map((p) => join('posts', String(p)))
-    : [];
-  for (const name of ['index.html', '404.html', ...prerendered]) {
-    const path = join(issoSite, name);
-    const html = readFileSync(path, 'utf8');
-    if (!meta.test(html)) throw new Error(`dist/${name} has no <meta name="broadsheet-comments">`);
-    writeFileSync(path, html.replace(meta, `<meta name="broadsheet-comments" content="isso:${issoUrl}" />`));
-  }
+  const shell = join(issoSite, '404.html');
+  const html = readFileSync(shell, 'utf8');
+  if (!meta.test(html)) throw new Error('dist/404.html has no <meta name="broadsheet-comments">');
+  writeFileSync(shell, html.replace(meta, `<meta name="broadsheet-comments" content="isso:${issoUrl}" />`));
+  const prerenderer = join(root, 'target/release/broadsheet-prerender');
+  if (!existsSync(prerenderer)) throw new Error('target/release/broadsheet-prerender is missing: run scripts/release.sh');
+  spawnSync(prerenderer, ['--dist', issoSite, '--site-url', 'http://127.0.0.1/'], { stdio: 'inherit' });
   const endpoint = issoUrl.replace(/\/$/, '');
   writeFileSync(join(issoSite, 'isso-client.html'), `<!doctype html>
 <html lang="en">

@@ -5,8 +5,11 @@
 use gloo_net::http::Method;
 use serde::Serialize;
 
-use super::isso_format::{error_reason, parse_comment, parse_deleted, parse_replies, parse_thread, parse_vote};
-use super::store::{CommentError, CommentStore, Editable, PAGE_SIZE, REPLIES_SHOWN, TIMEOUT_MS};
+use super::isso_format::{
+    encode_component, error_reason, parse_comment, parse_deleted, parse_replies, parse_thread, parse_vote,
+    thread_page_query,
+};
+use super::store::{CommentError, CommentStore, Editable, PAGE_SIZE, TIMEOUT_MS};
 use crate::model::{Comment, CommentState, NewComment, RichText, SortOrder, ThreadPage};
 use crate::source::http::{send, Answer, Call, NoAnswer};
 use crate::source::storage;
@@ -45,7 +48,7 @@ impl IssoStore {
     }
 
     fn thread_query(&self) -> String {
-        format!("uri={}&plain=1", String::from(js_sys::encode_uri_component(&self.uri)))
+        format!("uri={}&plain=1", encode_component(&self.uri))
     }
 
     fn own_key(&self) -> String {
@@ -166,12 +169,7 @@ fn numeric_id(id: &str) -> Result<u64, CommentError> {
 
 impl CommentStore for IssoStore {
     async fn load(&self, sort: SortOrder, offset: u32) -> Result<ThreadPage, CommentError> {
-        let query = format!(
-            "?{}&limit={PAGE_SIZE}&offset={offset}&nested_limit={REPLIES_SHOWN}&sort={}",
-            self.thread_query(),
-            sort.as_str()
-        );
-        let answer = self.call(Method::GET, &query, None).await?;
+        let answer = self.call(Method::GET, &thread_page_query(&self.uri, sort, offset), None).await?;
         let mut page = parse_thread(&answer.body)?;
         if offset == 0 {
             // Our pending comments are in no listing: show them to their author.

@@ -2,7 +2,31 @@
 
 use serde::Deserialize;
 
-use crate::model::{Comment, CommentState, FormatError, Origin, RichText, SafeUrl, ThreadPage};
+use super::{PAGE_SIZE, REPLIES_SHOWN};
+use crate::model::{Comment, CommentState, FormatError, Origin, RichText, SafeUrl, SortOrder, ThreadPage};
+
+/// The query for a page of the thread `uri` (`GET /?uri=…`), exactly as the client asks for it, so
+/// that a pre-rendered page can preload the first page and the app's request finds it ready.
+pub fn thread_page_query(uri: &str, sort: SortOrder, offset: u32) -> String {
+    format!(
+        "?uri={}&plain=1&limit={PAGE_SIZE}&offset={offset}&nested_limit={REPLIES_SHOWN}&sort={}",
+        encode_component(uri),
+        sort.as_str()
+    )
+}
+
+/// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` percent-encoded as UTF-8.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
 
 #[derive(Deserialize)]
 struct IssoThread {
@@ -163,6 +187,16 @@ mod tests {
       }],
       "config": {}
     }"#;
+
+    #[test]
+    fn thread_queries_encode_the_uri_like_encode_uri_component() {
+        assert_eq!(
+            thread_page_query("/posts/nica-agreement", SortOrder::Oldest, 0),
+            "?uri=%2Fposts%2Fnica-agreement&plain=1&limit=20&offset=0&nested_limit=3&sort=oldest"
+        );
+        assert_eq!(encode_component("a b/ü?&="), "a%20b%2F%C3%BC%3F%26%3D");
+        assert_eq!(encode_component("-_.!~*'()"), "-_.!~*'()");
+    }
 
     #[test]
     fn reads_a_thread_page() {

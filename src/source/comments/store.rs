@@ -3,7 +3,7 @@
 use crate::model::{Comment, FormatError, NewComment, SortOrder, ThreadPage};
 use crate::strings::{fill, Strings};
 
-pub use super::{PAGE_SIZE, REPLIES_SHOWN};
+pub use super::PAGE_SIZE;
 /// A comments server that has not answered in this time is reported as slow.
 pub const TIMEOUT_MS: u32 = 10_000;
 

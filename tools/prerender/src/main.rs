@@ -16,6 +16,7 @@ use broadsheet::config::{CommentsConfig, Config};
 use broadsheet::model::{Article, ArticleIndex, SortOrder, ThreadPage};
 use broadsheet::prerender::{article_html, masthead_html, more_articles_html};
 use broadsheet::publish::{atom_feed, head_html, json_feed, json_for_script, sitemap, Site};
+use broadsheet::source::comments::isso_format::thread_page_query;
 use broadsheet::source::comments::thread_file::{page_of, parse_thread_file};
 
 /// Stands for "this site" while resolving URLs: what resolves onto it becomes a root-relative path.
@@ -111,9 +112,19 @@ fn run() -> Result<(), String> {
         };
 
         let canonical = site.post_url(&entry.slug);
+        let mut head = head_html(&article, &site, &canonical);
+        // With Isso, the first page of the thread is fetched with the page, not after the app
+        // has started: the app's own request (same URL, same credentials) then finds it ready.
+        if let CommentsConfig::Isso { endpoint } = &comments {
+            let url = format!("{endpoint}{}", thread_page_query(&config.post_path(&entry.slug), SortOrder::Oldest, 0));
+            head.push_str(&format!(
+                "\n    <link rel=\"preload\" as=\"fetch\" href=\"{}\" crossorigin=\"use-credentials\">",
+                escape_attr(&url)
+            ));
+        }
         let others: Vec<_> = index.newest_first().into_iter().filter(|e| e.slug != entry.slug).cloned().collect();
         let page = page_html(&shell, &PageParts {
-            head: head_html(&article, &site, &canonical),
+            head,
             language: article.language.clone(),
             masthead: masthead_html(config.home_path().to_owned()),
             article: article_html(article.clone(), thread, config.clone()),
