@@ -58,10 +58,33 @@ impl Drop for AbortOnDrop {
     }
 }
 
+/// `a=1&b=x+y` as decoded pairs.
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |text: &str| {
+        js_sys::decode_uri_component(&text.replace('+', " ")).ok().and_then(|s| s.as_string()).unwrap_or_else(|| text.to_owned())
+    };
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), decode(value))
+        })
+        .collect()
+}
+
 pub async fn send(call: Call<'_>) -> Result<Answer, NoAnswer> {
     let controller = AbortOnDrop(AbortController::new().ok());
     let signal = controller.0.as_ref().map(AbortController::signal);
-    let mut builder = RequestBuilder::new(call.url).method(call.method).abort_signal(signal.as_ref());
+    // gloo-net re-writes a URL's query (and adds a stray `&` to one it did not build), so the query
+    // goes through its own parameters: the request's URL is then exactly the one asked for, which
+    // lets a page's `<link rel=preload>` of the same URL answer it.
+    let (address, query) = call.url.split_once('?').unwrap_or((call.url, ""));
+    let mut builder = RequestBuilder::new(address).method(call.method).abort_signal(signal.as_ref());
+    let pairs = query_pairs(query);
+    if !pairs.is_empty() {
+        builder = builder.query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    }
     if call.credentials {
         builder = builder.credentials(RequestCredentials::Include);
     }

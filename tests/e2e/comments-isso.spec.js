@@ -65,6 +65,18 @@ test.describe('with Isso', () => {
     await expect(mine.locator('.comment-replies .comment-text')).toHaveText('Replying to myself');
   });
 
+  test('a pre-rendered page preloads the thread: one request, answered before the app asks', async ({ page, request }) => {
+    await postAsSomeoneElse(request, site, '/posts/east-tokamak', { text: 'Preloaded with the page' });
+    const threadRequests = [];
+    page.on('request', (r) => r.url().startsWith(`${site.isso}?uri=`) && threadRequests.push(r.url()));
+    const problems = [];
+    page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
+    await page.goto('/posts/east-tokamak');
+    await expect(page.locator('section.comments .comment-text', { hasText: 'Preloaded with the page' })).toBeVisible();
+    expect(threadRequests).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
   test('like another reader\'s comment; the count follows', async ({ page, request }) => {
     const theirs = await postAsSomeoneElse(request, site, '/posts/talk-8', { text: 'Please like this', author: 'Other' });
     await page.goto('/posts/talk-8');

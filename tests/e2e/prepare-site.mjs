@@ -81,17 +81,17 @@ for (let i = 1; i <= 16; i++) {
   writeFileSync(join(site, 'articles', `talk-${i}.json`), JSON.stringify(article(`talk-${i}`, `Talk ${i}`, [])));
 }
 
-// The same site configured for Isso servers (started by scripts/test.sh), one per behaviour.
+// The same site configured for Isso servers (started by scripts/test.sh), one per behaviour, as a
+// publisher builds it: the app shell points at Isso, and the pre-renderer writes the pages for that.
 for (const [dir, endpoint] of Object.entries(issoSites)) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(site, dir, { recursive: true });
-  const pages = ['index.html', '404.html', ...readdirSync(join(dir, 'posts'), { recursive: true }).filter((p) => p.endsWith('.html')).map((p) => join('posts', p))];
-  for (const page of pages) {
-    const file = join(dir, page);
-    const html = readFileSync(file, 'utf8');
-    const configured = html.replace(/<meta name="broadsheet-comments" content="[^"]*"/, `<meta name="broadsheet-comments" content="isso:${endpoint}"`);
-    if (configured === html) throw new Error(`${file}: no broadsheet-comments meta to configure`);
-    writeFileSync(file, configured);
-  }
+  const shell = join(dir, '404.html');
+  const html = readFileSync(shell, 'utf8');
+  const configured = html.replace(/<meta name="broadsheet-comments" content="[^"]*"/, `<meta name="broadsheet-comments" content="isso:${endpoint}"`);
+  if (configured === html) throw new Error(`${shell}: no broadsheet-comments meta to configure`);
+  writeFileSync(shell, configured);
+  writeFileSync(join(dir, 'index.html'), configured);
+  execFileSync('target/release/broadsheet-prerender', ['--dist', dir, '--site-url', 'http://127.0.0.1/'], { stdio: 'inherit' });
 }
 console.log(`e2e site ready in ${site} (${payloads.length} hostile payloads)`);

@@ -6,7 +6,7 @@ use gloo_net::http::Method;
 use serde::Serialize;
 
 use super::isso_format::{
-    encode_component, error_reason, parse_comment, parse_deleted, parse_replies, parse_thread, parse_vote,
+    encode_query_value, error_reason, parse_comment, parse_deleted, parse_replies, parse_thread, parse_vote,
     thread_page_query,
 };
 use super::store::{CommentError, CommentStore, Editable, PAGE_SIZE, TIMEOUT_MS};
@@ -48,7 +48,7 @@ impl IssoStore {
     }
 
     fn thread_query(&self) -> String {
-        format!("uri={}&plain=1", encode_component(&self.uri))
+        format!("uri={}&plain=1", encode_query_value(&self.uri))
     }
 
     fn own_key(&self) -> String {

@@ -10,19 +10,21 @@ use crate::model::{Comment, CommentState, FormatError, Origin, RichText, SafeUrl
 pub fn thread_page_query(uri: &str, sort: SortOrder, offset: u32) -> String {
     format!(
         "?uri={}&plain=1&limit={PAGE_SIZE}&offset={offset}&nested_limit={REPLIES_SHOWN}&sort={}",
-        encode_component(uri),
+        encode_query_value(uri),
         sort.as_str()
     )
 }
 
-/// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` percent-encoded as UTF-8.
-pub fn encode_component(text: &str) -> String {
+/// A query value as the browser's `URLSearchParams` writes it (form encoding: `A-Z a-z 0-9 * - . _`
+/// kept, space as `+`, the rest percent-encoded as UTF-8), so the preloaded URL and the app's request
+/// are the same string.
+pub fn encode_query_value(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
+        match byte {
+            b' ' => out.push('+'),
+            b if b.is_ascii_alphanumeric() || b"*-._".contains(&b) => out.push(b as char),
+            b => out.push_str(&format!("%{b:02X}")),
         }
     }
     out
@@ -189,13 +191,13 @@ mod tests {
     }"#;
 
     #[test]
-    fn thread_queries_encode_the_uri_like_encode_uri_component() {
+    fn thread_queries_encode_the_uri_like_url_search_params() {
         assert_eq!(
             thread_page_query("/posts/nica-agreement", SortOrder::Oldest, 0),
             "?uri=%2Fposts%2Fnica-agreement&plain=1&limit=20&offset=0&nested_limit=3&sort=oldest"
         );
-        assert_eq!(encode_component("a b/ü?&="), "a%20b%2F%C3%BC%3F%26%3D");
-        assert_eq!(encode_component("-_.!~*'()"), "-_.!~*'()");
+        assert_eq!(encode_query_value("a b/ü?&="), "a+b%2F%C3%BC%3F%26%3D");
+        assert_eq!(encode_query_value("*-._!~'()"), "*-._%21%7E%27%28%29");
     }
 
     #[test]

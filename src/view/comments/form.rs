@@ -148,7 +148,8 @@ pub fn CommentForm(target: FormTarget) -> impl IntoView {
                 let _ = sending.try_set(false);
                 match result {
                     Ok(()) => {
-                        draft_key.with_value(|key| storage::remove(key));
+                        // The form may be gone by now (its widget removed); its draft still goes.
+                        let _ = draft_key.try_with_value(|key| storage::remove(key));
                         let keep_identity = draft.try_get_untracked().unwrap_or_default();
                         let _ = draft.try_set(CommentDraft { text: String::new(), ..keep_identity });
                         close();

@@ -68,13 +68,23 @@ impl Thread {
         self.store.get_value()
     }
 
+    /// False once the section is gone (its widget removed, its page left): answers that arrive
+    /// afterwards have nowhere to go.
+    fn alive(&self) -> bool {
+        self.comments.try_with_untracked(|_| ()).is_some() && self.posted.try_with_value(|_| ()).is_some()
+    }
+
     /// (Re)loads the first page in the current order. What is shown stays until the answer comes.
     fn reload(self) {
         if self.status.get_untracked() != Status::Ready {
             self.status.set(Status::Loading);
         }
         spawn_local(async move {
-            match self.store().load(self.sort.get_untracked(), 0).await {
+            let answer = self.store().load(self.sort.get_untracked(), 0).await;
+            if !self.alive() {
+                return;
+            }
+            match answer {
                 Ok(mut page) => {
                     self.carry_over_own(&mut page.comments);
                     self.comments.set(page.comments);
@@ -112,7 +122,11 @@ impl Thread {
     fn load_more(self) {
         let offset = self.comments.with_untracked(|c| c.iter().filter(|c| c.origin == Origin::Shared).count()) as u32;
         spawn_local(async move {
-            match self.store().load(self.sort.get_untracked(), offset).await {
+            let answer = self.store().load(self.sort.get_untracked(), offset).await;
+            if !self.alive() {
+                return;
+            }
+            match answer {
                 Ok(page) => {
                     self.comments.update(|comments| {
                         for comment in page.comments {
@@ -131,7 +145,11 @@ impl Thread {
     pub fn more_replies(self, parent: String) {
         let shown = self.find(&parent, |c| c.replies.len()).unwrap_or(0) as u32;
         spawn_local(async move {
-            if let Ok((replies, remaining)) = self.store().load_replies(&parent, shown).await {
+            let answer = self.store().load_replies(&parent, shown).await;
+            if !self.alive() {
+                return;
+            }
+            if let Ok((replies, remaining)) = answer {
                 self.update(&parent, |comment| {
                     for reply in replies {
                         if !comment.replies.iter().any(|r| r.id == reply.id) {
@@ -177,7 +195,11 @@ impl Thread {
         let temporary = self.temporary(parent.clone(), &new);
         let temporary_id = temporary.id.clone();
         self.insert(temporary);
-        match self.store().post(parent.as_deref(), &new).await {
+        let answer = self.store().post(parent.as_deref(), &new).await;
+        if !self.alive() {
+            return answer.map(|_| ());
+        }
+        match answer {
             Ok(stored) => {
                 self.posted.update_value(|posted| posted.push(stored.id.clone()));
                 self.replace(&temporary_id, stored);
@@ -193,6 +215,9 @@ impl Thread {
 
     pub async fn edit(self, id: String, new: NewComment) -> Result<(), CommentError> {
         let edited = self.store().edit(&id, &new).await?;
+        if !self.alive() {
+            return Ok(());
+        }
         self.update(&id, |comment| {
             let hash = std::mem::take(&mut comment.author_hash);
             let replies = std::mem::take(&mut comment.replies);
@@ -207,7 +232,11 @@ impl Thread {
     }
 
     pub async fn delete(self, id: String) -> Result<(), CommentError> {
-        match self.store().delete(&id).await? {
+        let placeholder = self.store().delete(&id).await?;
+        if !self.alive() {
+            return Ok(());
+        }
+        match placeholder {
             Some(placeholder) => self.update(&id, |comment| {
                 comment.state = CommentState::Deleted;
                 comment.text = placeholder.text;
@@ -225,6 +254,9 @@ impl Thread {
 
     pub async fn like(self, id: String) -> Result<(), CommentError> {
         let likes = self.store().like(&id).await?;
+        if !self.alive() {
+            return Ok(());
+        }
         self.update(&id, |comment| comment.likes = likes);
         Ok(())
     }
