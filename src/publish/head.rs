@@ -74,12 +74,13 @@ pub fn head_html(article: &Article, site: &Site, canonical: &str) -> String {
     }
     head.push(format!(r#"<meta name="twitter:title" content="{}">"#, escape_html(&article.title)));
     head.push(format!(r#"<meta name="twitter:description" content="{}">"#, escape_html(&description)));
-    // The first picture of the page is the likely largest paint: fetch it with the document.
+    // The first picture of the page, fetched with the document (at the browser's usual priority for
+    // images: raising it would hold back the stylesheet, and the text usually paints first).
     if let Some(first) = article.images().next() {
         let srcset = first.srcset_attr().map(|s| format!(r#" imagesrcset="{}""#, escape_html(&s))).unwrap_or_default();
         let sizes = first.sizes.as_ref().map(|s| format!(r#" imagesizes="{}""#, escape_html(s))).unwrap_or_default();
         head.push(format!(
-            r#"<link rel="preload" as="image" href="{}"{srcset}{sizes} fetchpriority="high">"#,
+            r#"<link rel="preload" as="image" href="{}"{srcset}{sizes}>"#,
             escape_html(first.src.as_str())
         ));
     }
@@ -169,7 +170,7 @@ mod tests {
             r#"<meta property="og:locale" content="ru">"#,
             r#"<meta name="twitter:card" content="summary_large_image">"#,
             r#"<meta property="article:modified_time" content="2020-08-27T09:00:00Z">"#,
-            r#"<link rel="preload" as="image" href="/news/images/f.webp" imagesrcset="/news/images/f-480.webp 480w" imagesizes="100vw" fetchpriority="high">"#,
+            r#"<link rel="preload" as="image" href="/news/images/f.webp" imagesrcset="/news/images/f-480.webp 480w" imagesizes="100vw">"#,
         ] {
             assert!(head.contains(expected), "missing {expected}\n{head}");
         }

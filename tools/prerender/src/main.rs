@@ -182,12 +182,15 @@ fn page_html(shell: &str, parts: &PageParts) -> String {
             page.replace_range(start..start + len + 1, "");
         }
     }
-    // The page paints without the app: let the stylesheet and the first picture have the network
-    // first instead of preloading the WebAssembly (boot.js fetches it right after).
-    if let Some(start) = page.find("<link rel=\"preload\"") {
-        if let Some(len) = page[start..].find('>') {
-            if page[start..start + len].contains(".wasm") {
-                page.replace_range(start..start + len + 1, "");
+    // The page paints without the app: the stylesheet gets the network first instead of the app's
+    // module and WebAssembly, which boot.js fetches right after (trunk preloads both for the SPA).
+    for marker in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        if let Some(start) = page.find(marker) {
+            if let Some(len) = page[start..].find('>') {
+                let link = &page[start..start + len];
+                if link.contains(".wasm") || link.contains("modulepreload") {
+                    page.replace_range(start..start + len + 1, "");
+                }
             }
         }
     }
