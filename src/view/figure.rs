@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::gallery::{open_from, open_image_label};
+use super::gallery::{image_name, open_from, open_image_label};
 use super::{LightboxHandle, RichTextView};
 use crate::model::Image;
-use crate::strings::{fill, Strings};
+use crate::strings::Strings;
 
 /// `<figure>` with `<img alt width height srcset sizes>` and a `<figcaption>` (caption, then credit).
 ///
@@ -14,10 +14,7 @@ use crate::strings::{fill, Strings};
 /// with a lightbox (a [`LightboxHandle`] in context) the picture is a button that opens it.
 #[component]
 pub fn FigureView(image: Image, position: usize, strings: &'static Strings) -> impl IntoView {
-    let alt = image
-        .alt
-        .clone()
-        .unwrap_or_else(|| fill(strings.image_fallback_name, &[("n", &position.to_string())]));
+    let alt = image_name(strings, &image, position);
     let loading = if position == 1 { "eager" } else { "lazy" };
     let has_caption = !image.caption.is_empty() || image.credit.is_some();
     let caption = has_caption.then(|| {

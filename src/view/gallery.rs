@@ -8,11 +8,15 @@ use super::LightboxHandle;
 use crate::model::Image;
 use crate::strings::{fill, Strings};
 
+/// What an image is called: its alt text, else "Image N" by its 1-based place in the article.
+pub fn image_name(strings: &Strings, image: &Image, position: usize) -> String {
+    image.alt.clone().unwrap_or_else(|| fill(strings.image_fallback_name, &[("n", &position.to_string())]))
+}
+
 /// The accessible name of anything that opens image `index` (0-based) of `total`.
 pub fn open_image_label(strings: &Strings, image: &Image, index: usize, total: usize) -> String {
-    let n = (index + 1).to_string();
-    let name = image.alt.clone().unwrap_or_else(|| fill(strings.image_fallback_name, &[("n", &n)]));
-    fill(strings.open_image, &[("n", &n), ("total", &total.to_string()), ("name", &name)])
+    let name = image_name(strings, image, index + 1);
+    fill(strings.open_image, &[("n", &(index + 1).to_string()), ("total", &total.to_string()), ("name", &name)])
 }
 
 /// Opens the lightbox at `index` from the element that received `event` (instead of following it).

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlImageElement};
 
+use super::gallery::image_name;
 use super::{deep_link, RichTextView};
 use crate::gesture::{Gesture, Gestures};
 use crate::model::{GalleryPosition, Image, ImageLink};
-use crate::strings::{fill, Strings};
+use crate::strings::Strings;
 
 /// Opens and closes the lightbox. Figures and thumbnails get it from context; it is `Copy`.
 #[derive(Clone, Copy)]
@@ -255,7 +256,7 @@ pub fn Lightbox(
         let at = handle.position.get()?;
         let index = at.index();
         let image = images.with_value(|all| all[index].clone());
-        let name = image.alt.clone().unwrap_or_else(|| fill(strings.image_fallback_name, &[("n", &(index + 1).to_string())]));
+        let name = image_name(strings, &image, index + 1);
         let state = move || {
             let (for_index, state) = loading.get();
             if for_index == index { state } else { Loading::Pending }
@@ -286,7 +287,7 @@ pub fn Lightbox(
     let caption = move || {
         let at = handle.position.get()?;
         let image = images.with_value(|all| all[at.index()].clone());
-        let fallback = image.alt.clone().unwrap_or_else(|| fill(strings.image_fallback_name, &[("n", &(at.index() + 1).to_string())]));
+        let fallback = image_name(strings, &image, at.index() + 1);
         let text = if image.caption.is_empty() {
             view! { <span class="visually-hidden">{fallback}</span> }.into_any()
         } else {
