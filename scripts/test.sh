@@ -10,6 +10,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "Model, publishing and pre-rendering: native cargo test (no browser)"
 cargo test --no-default-features --lib
+cargo test --no-default-features --doc
 cargo test -p broadsheet-prerender
 
 step "Article schema: demo files validate, broken ones do not"

@@ -12,7 +12,7 @@
 /// let at = GalleryPosition::new(4, 3).unwrap();
 /// assert_eq!(at.next().index(), 0);
 /// assert_eq!(at.previous().index(), 2);
-/// assert_eq!(at.counter(), "4 / 5");
+/// assert_eq!(at.counter(), "4 / 4");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GalleryPosition {
