@@ -30,6 +30,28 @@ impl Identicon {
         }
         Identicon { cells, hue: ((bits >> 32) % 360) as u16 }
     }
+
+    /// SVG path data drawing every filled cell as a unit square, in a 5×5 user space: one
+    /// `<path>` per identicon rather than a `<rect>` per cell (a thread of 60 comments would
+    /// otherwise create a thousand elements).
+    ///
+    /// ```
+    /// use broadsheet::model::Identicon;
+    /// let mut cells = [[false; 5]; 5];
+    /// cells[0][0] = true;
+    /// cells[0][4] = true;
+    /// let icon = Identicon { cells, hue: 0 };
+    /// assert_eq!(icon.path(), "M0 0h1v1h-1zM4 0h1v1h-1z");
+    /// ```
+    pub fn path(&self) -> String {
+        let mut path = String::new();
+        for (row, columns) in self.cells.iter().enumerate() {
+            for (column, _) in columns.iter().enumerate().filter(|(_, on)| **on) {
+                path.push_str(&format!("M{column} {row}h1v1h-1z"));
+            }
+        }
+        path
+    }
 }
 
 /// FNV-1a, 64 bits: ten lines for a stable, well-spread hash of a short string; a crate would add
@@ -57,6 +79,24 @@ mod tests {
         assert!(icon.hue < 360);
         // Pinned so a change of hash (which would change every reader's picture) is noticed.
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn the_path_draws_exactly_the_filled_cells() {
+        let icon = Identicon::from_hash("4505c1eeda98");
+        let squares: Vec<(usize, usize)> = icon
+            .path()
+            .split('M')
+            .skip(1)
+            .map(|square| {
+                let corner = square.strip_suffix("h1v1h-1z").expect("a unit square");
+                let (column, row) = corner.split_once(' ').expect("x y");
+                (row.parse().unwrap(), column.parse().unwrap())
+            })
+            .collect();
+        let filled: Vec<(usize, usize)> =
+            (0..5).flat_map(|row| (0..5).map(move |column| (row, column))).filter(|&(r, c)| icon.cells[r][c]).collect();
+        assert_eq!(squares, filled);
     }
 
     #[test]

@@ -16,7 +16,7 @@ test('the seed thread shows under the featured article, with replies, identicons
   await expect(first.locator('> header .comment-author')).toHaveText(seed[0].author);
   await expect(first.locator('> header time')).toHaveAttribute('datetime', /^2020-08-27T00:12:00Z$/);
   await expect(first.locator('> header time')).toHaveText(/years? ago/);
-  await expect(first.locator('> header svg.identicon rect').first()).toBeAttached();
+  await expect(first.locator('> header svg.identicon path').first()).toBeAttached();
   await expect(first.locator('.comment-text strong')).toHaveText('NICA');
   // A reply to a reply is shown under the top-level comment, oldest first.
   await expect(first.locator('.comment-replies article.comment')).toHaveCount(2);

@@ -8,18 +8,9 @@ use crate::model::Identicon;
 pub fn IdenticonView(#[prop(into)] hash: String) -> impl IntoView {
     let icon = Identicon::from_hash(&hash);
     let fill = format!("hsl({} 55% 45%)", icon.hue);
-    let cells = icon
-        .cells
-        .iter()
-        .enumerate()
-        .flat_map(|(row, columns)| {
-            columns.iter().enumerate().filter(|(_, on)| **on).map(move |(column, _)| (row, column))
-        })
-        .map(|(row, column)| view! { <rect x=column y=row width="1" height="1"/> })
-        .collect_view();
     view! {
         <svg class="identicon" viewBox="-0.5 -0.5 6 6" width="36" height="36" aria-hidden="true" focusable="false" fill=fill>
-            {cells}
+            <path d=icon.path()/>
         </svg>
     }
 }
