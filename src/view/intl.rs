@@ -1,12 +1,33 @@
 //! The browser's `Intl` formatters, reached without trapping: js-sys's constructors throw (and so
 //! abort the module) on a language tag or option the browser refuses, `Reflect.construct` returns
 //! the error instead. Call from effects and handlers only.
+//!
+//! Formatters are kept once made: constructing one loads locale data and costs about a
+//! millisecond, and a thread of comments asks for the same one for every comment.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+thread_local! {
+    /// Made formatters (and refusals) by what was asked: kind, languages, options.
+    static MADE: RefCell<HashMap<String, Option<JsValue>>> = RefCell::new(HashMap::new());
+}
+
 /// `new Intl[kind](language, options)`, trying each language in turn; the first the browser accepts.
 pub fn formatter(kind: &str, languages: &[&str], options: &[(&str, &str)]) -> Option<JsValue> {
+    let key = format!("{kind}|{languages:?}|{options:?}");
+    if let Some(made) = MADE.with_borrow(|made| made.get(&key).cloned()) {
+        return made;
+    }
+    let made = construct(kind, languages, options);
+    MADE.with_borrow_mut(|all| all.insert(key, made.clone()));
+    made
+}
+
+fn construct(kind: &str, languages: &[&str], options: &[(&str, &str)]) -> Option<JsValue> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &kind.into()).ok()?.dyn_into().ok()?;
     let settings = Object::new();
