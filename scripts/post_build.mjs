@@ -31,16 +31,22 @@ const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 // Paths relative to the file that imports them, so the build works from any public URL.
+// The script is async: the WebAssembly is fetched and compiled while the page is still being
+// parsed, and the app starts once the document is complete (it takes over what the page shows).
 const boot = `// Starts the Broadsheet single-page app (written by scripts/post_build.mjs).
 import init, { start_spa } from './${base(glue)}';
+const parsed = document.readyState === 'loading'
+  ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))
+  : Promise.resolve();
 await init({ module_or_path: new URL('./${base(wasm)}', import.meta.url) });
+await parsed;
 start_spa();
 `;
 const bootName = `boot-${hash(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 const publicUrl = glue.slice(0, glue.length - base(glue).length);
 html = html.replace(inline[0],
-  `<script type="module" src="${publicUrl}${bootName}" integrity="${integrity(boot)}" crossorigin="anonymous"></script>`);
+  `<script type="module" async src="${publicUrl}${bootName}" integrity="${integrity(boot)}" crossorigin="anonymous"></script>`);
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, '404.html'), html);
 

@@ -182,16 +182,17 @@ fn page_html(shell: &str, parts: &PageParts) -> String {
             page.replace_range(start..start + len + 1, "");
         }
     }
-    // The page paints without the app: the stylesheet gets the network first instead of the app's
-    // module and WebAssembly, which boot.js fetches right after (trunk preloads both for the SPA).
+    // The page paints without the app, so the stylesheet and the first picture get the network
+    // first: trunk's preload of the WebAssembly goes, and the glue's modulepreload waits its turn
+    // (low priority). boot.js (async) asks for the WebAssembly as soon as it and the glue are in,
+    // while the page is parsed, and starts the app when the page is complete.
     for marker in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
-        if let Some(start) = page.find(marker) {
-            if let Some(len) = page[start..].find('>') {
-                let link = &page[start..start + len];
-                if link.contains(".wasm") || link.contains("modulepreload") {
-                    page.replace_range(start..start + len + 1, "");
-                }
-            }
+        let Some(start) = page.find(marker) else { continue };
+        let Some(len) = page[start..].find('>') else { continue };
+        if marker.contains("modulepreload") {
+            page.insert_str(start + len, " fetchpriority=\"low\"");
+        } else if page[start..start + len].contains(".wasm") {
+            page.replace_range(start..start + len + 1, "");
         }
     }
     page = page.replacen("</head>", &format!("    {}\n  </head>", parts.head), 1);
