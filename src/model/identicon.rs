@@ -32,8 +32,8 @@ impl Identicon {
     }
 
     /// SVG path data drawing every filled cell as a unit square, in a 5×5 user space: one
-    /// `<path>` per identicon rather than a `<rect>` per cell (a thread of 60 comments would
-    /// otherwise create a thousand elements).
+    /// `<path>` per identicon rather than a `<rect>` per cell (about twelve per identicon, so
+    /// hundreds of elements on a page of comments).
     ///
     /// ```
     /// use broadsheet::model::Identicon;

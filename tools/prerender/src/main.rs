@@ -69,6 +69,12 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&html[from..from + html[from..].find(end)?])
 }
 
+/// Where the first tag that begins with `opening` is, from its `<` to its `>` inclusive.
+fn tag(html: &str, opening: &str) -> Option<std::ops::Range<usize>> {
+    let start = html.find(opening)?;
+    Some(start..start + html[start..].find('>')? + 1)
+}
+
 fn run() -> Result<(), String> {
     let args = args()?;
     // The app shell: index.html as trunk and scripts/post_build.mjs wrote it. Re-running the
@@ -177,23 +183,18 @@ fn page_html(shell: &str, parts: &PageParts) -> String {
     if let Some(title) = between(&page, "<title>", "</title>") {
         page = page.replacen(&format!("<title>{title}</title>"), "", 1);
     }
-    if let Some(start) = page.find("<meta name=\"description\"") {
-        if let Some(len) = page[start..].find('>') {
-            page.replace_range(start..start + len + 1, "");
-        }
+    if let Some(description) = tag(&page, "<meta name=\"description\"") {
+        page.replace_range(description, "");
     }
     // The page paints without the app, so the stylesheet and the first picture get the network
     // first: trunk's preload of the WebAssembly goes, and the glue's modulepreload waits its turn
     // (low priority). boot.js (async) asks for the WebAssembly as soon as it and the glue are in,
     // while the page is parsed, and starts the app when the page is complete.
-    for marker in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
-        let Some(start) = page.find(marker) else { continue };
-        let Some(len) = page[start..].find('>') else { continue };
-        if marker.contains("modulepreload") {
-            page.insert_str(start + len, " fetchpriority=\"low\"");
-        } else if page[start..start + len].contains(".wasm") {
-            page.replace_range(start..start + len + 1, "");
-        }
+    if let Some(wasm) = tag(&page, "<link rel=\"preload\"").filter(|link| page[link.clone()].contains(".wasm")) {
+        page.replace_range(wasm, "");
+    }
+    if let Some(glue) = tag(&page, "<link rel=\"modulepreload\"") {
+        page.insert_str(glue.end - 1, " fetchpriority=\"low\"");
     }
     page = page.replacen("</head>", &format!("    {}\n  </head>", parts.head), 1);
     let body_start = page.find("<body>").map(|i| i + "<body>".len()).unwrap_or(0);
