@@ -12,8 +12,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::config::Config;
-use crate::model::{Article, ImageLink, SortOrder, ThreadPage};
-use crate::source::comments::thread_file::{page_of, parse_thread_file};
+use crate::json;
+use crate::model::{Article, ImageLink, Node, SortOrder, ThreadPage};
+use crate::source::comments::thread_file::{page_of, read_thread_file};
 use crate::source::comments::{AnyStore, CommentStore};
 use crate::source::fetch::absolute_url;
 use crate::strings::EN;
@@ -28,17 +29,15 @@ struct Embedded {
 
 fn embedded(document: &web_sys::Document) -> Option<Embedded> {
     let text = document.get_element_by_id("broadsheet-page")?.text_content()?;
-    let data: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let (mut article, _) = Article::from_json(&data["article"].to_string()).ok()?;
-    let article_url = absolute_url(data["articleUrl"].as_str()?, None)?;
+    let data = json::parse(&text).ok()?;
+    let data = Node::root(&data);
+    let (mut article, _) = Article::read(&data.get("article")).ok()?;
+    let article_url = absolute_url(data.get("articleUrl").str().ok()?, None)?;
     article.resolve_urls(&|relative| absolute_url(relative, Some(&article_url)));
-    let thread = (!data["thread"].is_null())
-        .then(|| parse_thread_file(&data["thread"].to_string()).ok())
-        .flatten()
-        .map(|mut tree| {
-            SortOrder::Oldest.sort(&mut tree);
-            page_of(tree, 0)
-        });
+    let thread = data.get("thread").optional(read_thread_file).ok().flatten().map(|mut tree| {
+        SortOrder::Oldest.sort(&mut tree);
+        page_of(tree, 0)
+    });
     Some(Embedded { article, thread })
 }
 

@@ -10,6 +10,7 @@
 
 pub mod config;
 pub mod gesture;
+pub mod json;
 pub mod model;
 pub mod publish;
 pub mod source;

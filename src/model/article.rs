@@ -1,10 +1,10 @@
 //! The article format, version 1 (documented in `docs/article-format.md`, schema in
 //! `public/schema/article-v1.schema.json`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::image::ImageFile;
-use super::{parse_value, FormatError, Image, RichText, SafeUrl, Timestamp};
+use super::image::read_image;
+use super::{FormatError, Image, Node, RichText, SafeUrl, Timestamp};
 
 /// The format version this build reads. A file with a higher version is still read (unknown fields
 /// and block types are ignored), so old readers keep working while the format grows.
@@ -30,10 +30,9 @@ pub struct Article {
     pub gallery: Vec<Image>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Author {
     pub name: String,
-    #[serde(default, deserialize_with = "lenient_url")]
     pub url: Option<SafeUrl>,
 }
 
@@ -55,9 +54,13 @@ impl Article {
     /// Reads an article file. A missing or mistyped required field is an error that names it;
     /// unknown fields and block types are ignored; an image with a refused URL is left out.
     pub fn from_json(text: &str) -> Result<(Article, Warnings), FormatError> {
-        let file: ArticleFile = super::parse_json(text)?;
+        Node::parse(text, |file| Article::read(&file))
+    }
+
+    /// Reads an article from a file already parsed (or a part of one, such as a page's data).
+    pub fn read(file: &Node) -> Result<(Article, Warnings), FormatError> {
         let mut warnings = Vec::new();
-        let article = file.check(&mut warnings)?;
+        let article = read_article(file, &mut warnings)?;
         Ok((article, warnings))
     }
 
@@ -97,133 +100,73 @@ impl Article {
     }
 }
 
-#[derive(Deserialize)]
-struct ArticleFile {
-    format: u32,
-    slug: String,
-    #[serde(default)]
-    label: Option<String>,
-    title: String,
-    #[serde(default)]
-    summary: Option<String>,
-    #[serde(default)]
-    language: Option<String>,
-    published: Timestamp,
-    #[serde(default)]
-    updated: Option<Timestamp>,
-    #[serde(default)]
-    authors: Vec<Author>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    lead_image: Option<ImageFile>,
-    /// Read block by block (see [`read_block`]) so that errors name the field inside the block.
-    body: Vec<serde_json::Value>,
-    #[serde(default)]
-    gallery: Vec<ImageFile>,
-}
-
-#[derive(Deserialize)]
-struct TextBlockFile {
-    text: RichText,
-}
-
-#[derive(Deserialize)]
-struct HeadingFile {
-    #[serde(default = "default_heading_level")]
-    level: u8,
-    text: RichText,
-}
-
-#[derive(Deserialize)]
-struct QuoteFile {
-    text: RichText,
-    #[serde(default)]
-    cite: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ListFile {
-    #[serde(default)]
-    ordered: bool,
-    items: Vec<RichText>,
-}
-
-fn default_heading_level() -> u8 {
-    2
-}
-
-impl ArticleFile {
-    fn check(self, warnings: &mut Warnings) -> Result<Article, FormatError> {
-        if self.title.trim().is_empty() {
-            return Err(FormatError::invalid("title", "must not be empty"));
-        }
-        if !is_valid_slug(&self.slug) {
-            return Err(FormatError::invalid("slug", "use only a-z, 0-9 and '-'"));
-        }
-        let body = self
-            .body
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, block)| read_block(block, &format!("body[{i}]"), warnings).transpose())
-            .collect::<Result<_, _>>()?;
-        let gallery = self
-            .gallery
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, image)| image.check(&format!("gallery[{i}]"), warnings))
-            .collect();
-        Ok(Article {
-            format: self.format,
-            slug: self.slug,
-            label: self.label.filter(|label| !label.trim().is_empty()),
-            title: self.title,
-            summary: self.summary,
-            language: self.language.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "en".into()),
-            published: self.published,
-            updated: self.updated,
-            authors: self.authors.into_iter().filter(|a| !a.name.trim().is_empty()).collect(),
-            tags: self.tags,
-            lead_image: self.lead_image.and_then(|image| image.check("lead_image", warnings)),
-            body,
-            gallery,
-        })
+/// Reads the article at the top of a file.
+fn read_article(file: &Node, warnings: &mut Warnings) -> Result<Article, FormatError> {
+    file.object()?;
+    let format = file.get("format").u32()?;
+    let slug = file.get("slug").str()?;
+    let title = file.get("title");
+    if title.str()?.trim().is_empty() {
+        return Err(title.invalid("must not be empty"));
     }
+    if !is_valid_slug(slug) {
+        return Err(file.get("slug").invalid("use only a-z, 0-9 and '-'"));
+    }
+    let published = Timestamp::read(&file.get("published"))?;
+    let body = file.get("body").items()?;
+    let body = body.iter().filter_map(|block| read_block(block, warnings).transpose()).collect::<Result<_, _>>()?;
+    let gallery = file.get("gallery").opt_items()?;
+    let gallery = gallery.iter().map(|image| read_image(image, warnings)).collect::<Result<Vec<_>, _>>()?;
+    let authors = file.get("authors").list(|author| {
+        Ok(Author {
+            name: author.get("name").str()?.to_owned(),
+            // A refused link is dropped, not fatal: the name stays.
+            url: author.get("url").opt_str()?.and_then(SafeUrl::parse),
+        })
+    })?;
+    Ok(Article {
+        format,
+        slug: slug.to_owned(),
+        label: file.get("label").opt_string()?.filter(|label| !label.trim().is_empty()),
+        title: title.str()?.to_owned(),
+        summary: file.get("summary").opt_string()?,
+        language: file.get("language").opt_string()?.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "en".into()),
+        published,
+        updated: file.get("updated").optional(Timestamp::read)?,
+        authors: authors.into_iter().filter(|a| !a.name.trim().is_empty()).collect(),
+        tags: file.get("tags").list(|tag| Ok(tag.str()?.to_owned()))?,
+        lead_image: file.get("lead_image").optional(|image| read_image(image, warnings))?.flatten(),
+        body,
+        gallery: gallery.into_iter().flatten().collect(),
+    })
 }
 
 /// Reads one body block; `Ok(None)` for a block that is skipped (unknown type, refused image).
-fn read_block(value: serde_json::Value, field: &str, warnings: &mut Warnings) -> Result<Option<Block>, FormatError> {
-    let Some(kind) = value.get("type") else {
-        return Err(FormatError::Missing { field: format!("{field}.type") });
-    };
-    let Some(kind) = kind.as_str().map(str::to_owned) else {
-        return Err(FormatError::invalid(&format!("{field}.type"), "must be a string"));
-    };
-    let block = match kind.as_str() {
-        "paragraph" => Block::Paragraph(parse_value::<TextBlockFile>(value, field)?.text),
+fn read_block(block: &Node, warnings: &mut Warnings) -> Result<Option<Block>, FormatError> {
+    block.object()?;
+    let kind = block.get("type").str()?;
+    let text = || Ok::<_, FormatError>(RichText::parse(block.get("text").str()?));
+    Ok(Some(match kind {
+        "paragraph" => Block::Paragraph(text()?),
         "heading" => {
-            let HeadingFile { level, text } = parse_value(value, field)?;
-            Block::Heading { level: level.clamp(2, 4), text }
+            let level = block.get("level").opt_u32()?.unwrap_or(2);
+            Block::Heading { level: level.clamp(2, 4) as u8, text: text()? }
         }
-        "figure" => match parse_value::<ImageFile>(value, field)?.check(field, warnings) {
+        "figure" => match read_image(block, warnings)? {
             Some(image) => Block::Figure(image),
             None => return Ok(None),
         },
-        "quote" => {
-            let QuoteFile { text, cite } = parse_value(value, field)?;
-            Block::Quote { text, cite }
-        }
-        "list" => {
-            let ListFile { ordered, items } = parse_value(value, field)?;
-            Block::List { ordered, items }
-        }
+        "quote" => Block::Quote { text: text()?, cite: block.get("cite").opt_string()? },
+        "list" => Block::List {
+            ordered: block.get("ordered").flag()?,
+            items: block.get("items").items()?.iter().map(|item| Ok(RichText::parse(item.str()?))).collect::<Result<_, _>>()?,
+        },
         other => {
             // A block type from a newer format version: skipped, so old readers keep working.
-            warnings.push(format!("{field}: unknown block type {other:?}, skipped"));
+            warnings.push(format!("{}: unknown block type {other:?}, skipped", block.path()));
             return Ok(None);
         }
-    };
-    Ok(Some(block))
+    }))
 }
 
 /// A slug names a file (`articles/<slug>.json`) and a path (`/posts/<slug>`): keep it plain.
@@ -231,9 +174,4 @@ pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 200
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// An optional URL that is dropped, not fatal, when it fails the allow-list.
-fn lenient_url<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<SafeUrl>, D::Error> {
-    Ok(Option::<String>::deserialize(deserializer)?.and_then(|raw| SafeUrl::parse(&raw)))
 }

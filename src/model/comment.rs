@@ -93,8 +93,7 @@ impl SortOrder {
 }
 
 /// What a reader has typed into a comment form (kept as a draft until the store accepts it).
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommentDraft {
     pub name: String,
     pub email: String,

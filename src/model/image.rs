@@ -1,8 +1,8 @@
 //! Images as an article carries them: figures in the body, the lead image and the gallery.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{RichText, SafeUrl};
+use super::{FormatError, Node, RichText, SafeUrl};
 
 /// An image that passed the URL allow-list, ready to render.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -57,65 +57,43 @@ impl Image {
     }
 }
 
-/// An image as written in the file: URLs not yet checked.
-#[derive(Deserialize)]
-pub(crate) struct ImageFile {
-    src: String,
-    #[serde(default)]
-    alt: Option<String>,
-    #[serde(default)]
-    caption: Option<RichText>,
-    #[serde(default)]
-    credit: Option<String>,
-    #[serde(default)]
-    width: Option<u32>,
-    #[serde(default)]
-    height: Option<u32>,
-    #[serde(default)]
-    srcset: Vec<ImageSourceFile>,
-    #[serde(default)]
-    sizes: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ImageSourceFile {
-    src: String,
-    width: u32,
-}
-
-impl ImageFile {
-    /// Checks every URL: an image whose `src` fails the allow-list is dropped (with a warning naming
-    /// `field`), and so is any `srcset` entry that fails it.
-    pub(crate) fn check(self, field: &str, warnings: &mut Vec<String>) -> Option<Image> {
-        let Some(src) = SafeUrl::parse(&self.src) else {
-            warnings.push(format!("{field}.src: the URL {:?} is not allowed; the image is left out", self.src));
-            return None;
-        };
-        let srcset = self
-            .srcset
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, source)| match SafeUrl::parse(&source.src) {
-                Some(src) if source.width > 0 => Some(ImageSource { src, width: source.width }),
-                _ => {
-                    warnings.push(format!("{field}.srcset[{i}]: left out (URL not allowed or width 0)"));
-                    None
-                }
-            })
-            .collect();
-        let alt = self.alt.filter(|alt| !alt.trim().is_empty());
-        if alt.is_none() {
-            warnings.push(format!("{field}.alt: missing; the image is named by its position"));
-        }
-        Some(Image {
-            src,
-            alt,
-            caption: self.caption.unwrap_or_default(),
-            credit: self.credit.filter(|credit| !credit.trim().is_empty()),
-            width: self.width.filter(|&w| w > 0),
-            height: self.height.filter(|&h| h > 0),
-            srcset,
-            sizes: self.sizes,
+/// Reads an image (a figure block, the lead image, a gallery item). Its URLs pass the allow-list: an
+/// image whose `src` fails it is left out (`None`, with a warning naming the field), and so is any
+/// `srcset` entry that fails it.
+pub(crate) fn read_image(image: &Node, warnings: &mut Vec<String>) -> Result<Option<Image>, FormatError> {
+    image.object()?;
+    let raw_src = image.get("src").str()?;
+    let srcset = image.get("srcset").list(|source| Ok((source.get("src").str()?, source.get("width").u32()?)))?;
+    let caption = image.get("caption").opt_str()?.map(RichText::parse).unwrap_or_default();
+    let (alt, credit, sizes) = (image.get("alt").opt_string()?, image.get("credit").opt_string()?, image.get("sizes").opt_string()?);
+    let (width, height) = (image.get("width").opt_u32()?, image.get("height").opt_u32()?);
+    let Some(src) = SafeUrl::parse(raw_src) else {
+        warnings.push(format!("{}.src: the URL {raw_src:?} is not allowed; the image is left out", image.path()));
+        return Ok(None);
+    };
+    let srcset = srcset
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (src, width))| match SafeUrl::parse(src) {
+            Some(src) if width > 0 => Some(ImageSource { src, width }),
+            _ => {
+                warnings.push(format!("{}.srcset[{i}]: left out (URL not allowed or width 0)", image.path()));
+                None
+            }
         })
+        .collect();
+    let alt = alt.filter(|alt| !alt.trim().is_empty());
+    if alt.is_none() {
+        warnings.push(format!("{}.alt: missing; the image is named by its position", image.path()));
     }
+    Ok(Some(Image {
+        src,
+        alt,
+        caption,
+        credit: credit.filter(|credit| !credit.trim().is_empty()),
+        width: width.filter(|&w| w > 0),
+        height: height.filter(|&h| h > 0),
+        srcset,
+        sizes,
+    }))
 }

@@ -1,35 +1,32 @@
 //! `articles/index.json`: the list of articles a site publishes.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{is_valid_slug, FormatError, Timestamp};
+use super::{is_valid_slug, FormatError, Node, Timestamp};
 
 /// One line of the index.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndexEntry {
     pub slug: String,
     pub title: String,
     pub published: Timestamp,
-    #[serde(default)]
     pub featured: bool,
-    #[serde(default)]
     pub summary: Option<String>,
-    #[serde(default)]
     pub label: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ArticleIndex {
     pub articles: Vec<IndexEntry>,
 }
 
 impl ArticleIndex {
     pub fn from_json(text: &str) -> Result<ArticleIndex, FormatError> {
-        let index: ArticleIndex = super::parse_json(text)?;
-        if let Some(i) = index.articles.iter().position(|entry| !is_valid_slug(&entry.slug)) {
-            return Err(FormatError::invalid(&format!("articles[{i}].slug"), "use only a-z, 0-9 and '-'"));
-        }
-        Ok(index)
+        Node::parse(text, |file| {
+            file.object()?;
+            let articles = file.get("articles").items()?.iter().map(read_entry).collect::<Result<_, _>>()?;
+            Ok(ArticleIndex { articles })
+        })
     }
 
     /// The entry marked `featured: true` (the first, if several are), else the newest.
@@ -46,4 +43,20 @@ impl ArticleIndex {
         entries.sort_by(|a, b| b.published.cmp(&a.published));
         entries
     }
+}
+
+fn read_entry(entry: &Node) -> Result<IndexEntry, FormatError> {
+    entry.object()?;
+    let slug = entry.get("slug").str()?;
+    if !is_valid_slug(slug) {
+        return Err(entry.get("slug").invalid("use only a-z, 0-9 and '-'"));
+    }
+    Ok(IndexEntry {
+        slug: slug.to_owned(),
+        title: entry.get("title").str()?.to_owned(),
+        published: Timestamp::read(&entry.get("published"))?,
+        featured: entry.get("featured").flag()?,
+        summary: entry.get("summary").opt_string()?,
+        label: entry.get("label").opt_string()?,
+    })
 }

@@ -6,7 +6,7 @@
 //! of prose.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 use super::SafeUrl;
 
@@ -200,12 +200,6 @@ fn is_block_end(end: &TagEnd) -> bool {
 impl From<&str> for RichText {
     fn from(source: &str) -> Self {
         RichText::parse(source)
-    }
-}
-
-impl<'de> Deserialize<'de> for RichText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|source| RichText::parse(&source))
     }
 }
 

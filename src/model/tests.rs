@@ -100,7 +100,7 @@ fn a_mistyped_field_is_named() {
     value["title"] = json!(42);
     let error = read(&value).unwrap_err();
     assert_eq!(error.field(), Some("title"));
-    assert!(error.to_string().contains("invalid type"), "{error}");
+    assert!(error.to_string().contains("expected text, found a number"), "{error}");
 
     let mut value = minimal();
     value["body"][0]["text"] = json!(["not", "a", "string"]);

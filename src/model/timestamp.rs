@@ -1,8 +1,10 @@
 //! RFC 3339 timestamps, checked when a file is read and kept as written for `<time datetime>`.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
+
+use super::{FormatError, Node};
 
 /// A point in time from a file, e.g. `2020-08-26T12:00:00+03:00`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -28,6 +30,13 @@ impl Timestamp {
         Some(Timestamp { rfc3339, unix_seconds: whole as i64 })
     }
 
+    /// Reads a required timestamp field, naming it when it is not RFC 3339.
+    pub fn read(node: &Node) -> Result<Timestamp, FormatError> {
+        let text = node.str()?;
+        Timestamp::parse(text)
+            .ok_or_else(|| node.invalid(&format!("{text:?} is not an RFC 3339 date-time (e.g. 2020-08-26T12:00:00+03:00)")))
+    }
+
     pub fn as_rfc3339(&self) -> &str {
         &self.rfc3339
     }
@@ -51,17 +60,6 @@ impl PartialOrd for Timestamp {
 impl Ord for Timestamp {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.unix_seconds.cmp(&other.unix_seconds).then_with(|| self.rfc3339.cmp(&other.rfc3339))
-    }
-}
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Timestamp::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "{text:?} is not an RFC 3339 date-time (e.g. 2020-08-26T12:00:00+03:00)"
-            ))
-        })
     }
 }
 

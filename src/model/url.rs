@@ -1,6 +1,6 @@
 //! The one URL allow-list: every link and image source from an author or a commenter passes here.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 /// A URL that passed the allow-list: `http:`, `https:`, `mailto:` or relative.
 ///
@@ -76,17 +76,6 @@ fn scheme_of(url: &str) -> Option<&str> {
 impl std::fmt::Display for SafeUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for SafeUrl {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        SafeUrl::parse(&raw).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "the URL {raw:?} is not allowed (only http, https, mailto and relative URLs are)"
-            ))
-        })
     }
 }
 

@@ -3,7 +3,6 @@
 //! which comments this reader may edit and for how long.
 
 use gloo_net::http::Method;
-use serde::Serialize;
 
 use super::isso_format::{
     encode_query_value, error_reason, parse_comment, parse_deleted, parse_replies, parse_thread, parse_vote,
@@ -12,7 +11,9 @@ use super::isso_format::{
 use super::store::{CommentError, CommentStore, Editable, PAGE_SIZE, TIMEOUT_MS};
 use crate::model::{Comment, CommentState, NewComment, RichText, SortOrder, ThreadPage};
 use crate::source::http::{send, Answer, Call, NoAnswer};
-use crate::source::storage;
+use crate::json::Value;
+use crate::model::{FormatError, Node};
+use crate::source::storage::{self, Stored};
 
 /// Isso's default edit window, used when its cookie does not say.
 const DEFAULT_EDIT_SECONDS: f64 = 900.0;
@@ -29,18 +30,6 @@ pub struct IssoStore {
 
 /// Comments this reader posted, with the time their edit window closes (Unix seconds).
 type Own = Vec<(String, f64)>;
-
-#[derive(Serialize)]
-struct Body<'a> {
-    text: &'a str,
-    author: Option<&'a str>,
-    email: Option<&'a str>,
-    website: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parent: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-}
 
 impl IssoStore {
     pub fn new(endpoint: String, uri: String, title: String) -> IssoStore {
@@ -103,27 +92,51 @@ impl IssoStore {
         }
     }
 
-    fn body<'a>(&'a self, comment: &'a NewComment, parent: Option<u64>, title: bool) -> String {
-        serde_json::to_string(&Body {
-            text: &comment.text,
-            author: comment.author.as_deref(),
-            email: comment.email.as_deref(),
-            website: comment.website.as_deref(),
-            parent,
-            title: title.then_some(self.title.as_str()),
-        })
-        .unwrap_or_default()
+    /// The JSON body of a new or edited comment (Isso wants `null` for an empty author, email or
+    /// website; `parent` and `title` only when there are any).
+    fn body(&self, comment: &NewComment, parent: Option<u64>, title: bool) -> String {
+        let or_null = |field: &Option<String>| Some(field.as_deref().map_or(Value::Null, Value::from));
+        Value::object([
+            ("text", Some(comment.text.as_str().into())),
+            ("author", or_null(&comment.author)),
+            ("email", or_null(&comment.email)),
+            ("website", or_null(&comment.website)),
+            ("parent", parent.map(|id| Value::Number(id as f64))),
+            ("title", title.then(|| self.title.as_str().into())),
+        ])
+        .to_json()
     }
 }
 
 /// A comment awaiting moderation, kept in this browser so its author still sees it.
-#[derive(Clone, Serialize, serde::Deserialize)]
+#[derive(Clone)]
 struct PendingComment {
     id: String,
     parent: Option<String>,
     author: Option<String>,
     text: String,
     created: f64,
+}
+
+impl Stored for PendingComment {
+    fn to_value(&self) -> Value {
+        Value::object([
+            ("id", Some(self.id.as_str().into())),
+            ("parent", self.parent.as_deref().map(Value::from)),
+            ("author", self.author.as_deref().map(Value::from)),
+            ("text", Some(self.text.as_str().into())),
+            ("created", Some(self.created.into())),
+        ])
+    }
+    fn read(node: &Node) -> Result<Self, FormatError> {
+        Ok(PendingComment {
+            id: node.get("id").str()?.to_owned(),
+            parent: node.get("parent").opt_string()?,
+            author: node.get("author").opt_string()?,
+            text: node.get("text").str()?.to_owned(),
+            created: node.get("created").f64()?,
+        })
+    }
 }
 
 impl PendingComment {

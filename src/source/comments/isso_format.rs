@@ -1,9 +1,7 @@
 //! Isso 0.14's JSON (see `docs/isso-api-notes.md`) into comment-model values. Pure, tested natively.
 
-use serde::Deserialize;
-
 use super::{PAGE_SIZE, REPLIES_SHOWN};
-use crate::model::{Comment, CommentState, FormatError, Origin, RichText, SafeUrl, SortOrder, ThreadPage};
+use crate::model::{Comment, CommentState, FormatError, Node, Origin, RichText, SafeUrl, SortOrder, ThreadPage};
 
 /// The query for a page of the thread `uri` (`GET /?uri=…`), exactly as the client asks for it, so
 /// that a pre-rendered page can preload the first page and the app's request finds it ready.
@@ -30,54 +28,16 @@ pub fn encode_query_value(text: &str) -> String {
     out
 }
 
-#[derive(Deserialize)]
-struct IssoThread {
-    #[serde(default)]
-    total_replies: i64,
-    #[serde(default)]
-    hidden_replies: i64,
-    #[serde(default)]
-    replies: Vec<IssoComment>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct IssoComment {
-    id: u64,
-    #[serde(default)]
-    parent: Option<u64>,
-    created: f64,
-    #[serde(default)]
-    modified: Option<f64>,
-    #[serde(default = "published")]
-    mode: u8,
-    #[serde(default)]
-    text: String,
-    #[serde(default)]
-    author: Option<String>,
-    #[serde(default)]
-    website: Option<String>,
-    #[serde(default)]
-    likes: i64,
-    #[serde(default)]
-    hash: Option<String>,
-    #[serde(default)]
-    replies: Vec<IssoComment>,
-    #[serde(default)]
-    hidden_replies: i64,
-}
-
-fn published() -> u8 {
-    1
-}
-
 /// A thread page (`GET /?uri=…&plain=1`). Isso's counts are kept as it means them: `total` is
 /// every listed comment, `hidden` the top-level ones not returned.
 pub fn parse_thread(json: &str) -> Result<ThreadPage, FormatError> {
-    let thread: IssoThread = crate::model::parse_json(json)?;
-    Ok(ThreadPage {
-        comments: thread.replies.into_iter().map(IssoComment::into_comment).collect(),
-        total: clamp(thread.total_replies),
-        hidden: clamp(thread.hidden_replies),
+    Node::parse(json, |thread| {
+        thread.object()?;
+        Ok(ThreadPage {
+            comments: thread.get("replies").list(read_comment)?,
+            total: count(&thread.get("total_replies"))?,
+            hidden: count(&thread.get("hidden_replies"))?,
+        })
     })
 }
 
@@ -89,63 +49,64 @@ pub fn parse_replies(json: &str) -> Result<(Vec<Comment>, u32), FormatError> {
 
 /// One comment (`POST /new`, `PUT /id/N`). `null` (an unknown id) is an error.
 pub fn parse_comment(json: &str) -> Result<Comment, FormatError> {
-    let comment: IssoComment = crate::model::parse_json(json)?;
-    Ok(comment.into_comment())
+    Node::parse(json, |comment| read_comment(&comment))
 }
 
 /// The answer to `DELETE /id/N`: `null` when the comment is gone, a placeholder when it had replies.
 pub fn parse_deleted(json: &str) -> Result<Option<Comment>, FormatError> {
-    let comment: Option<IssoComment> = crate::model::parse_json(json)?;
-    Ok(comment.map(IssoComment::into_comment))
+    Node::parse(json, |comment| comment.optional(read_comment))
 }
 
 /// The answer to `POST /id/N/like`: the new count, or Isso's reason for refusing the vote.
 pub fn parse_vote(json: &str) -> Result<Result<u32, String>, FormatError> {
-    #[derive(Deserialize)]
-    struct Vote {
-        #[serde(default)]
-        likes: i64,
-        #[serde(default)]
-        message: Option<String>,
-    }
-    let vote: Option<Vote> = crate::model::parse_json(json)?;
-    let vote = vote.ok_or_else(|| FormatError::invalid("(top level)", "the comment does not exist"))?;
-    Ok(match vote.message {
-        Some(message) => Err(message),
-        None => Ok(clamp(vote.likes)),
+    Node::parse(json, |vote| {
+        if !vote.exists() {
+            return Err(vote.invalid("the comment does not exist"));
+        }
+        vote.object()?;
+        Ok(match vote.get("message").opt_string()? {
+            Some(message) => Err(message),
+            None => Ok(count(&vote.get("likes"))?),
+        })
     })
 }
 
-impl IssoComment {
-    fn into_comment(self) -> Comment {
-        let state = match self.mode {
-            2 => CommentState::AwaitingModeration,
-            4 => CommentState::Deleted,
-            _ => CommentState::Published,
-        };
-        Comment {
-            id: self.id.to_string(),
-            parent: self.parent.map(|p| p.to_string()),
-            // Isso escapes author and website as HTML on the way in; we show text as text.
-            author: self.author.map(|a| unescape_html(&a)).filter(|a| !a.trim().is_empty()),
-            website: self.website.and_then(|w| SafeUrl::parse(&unescape_html(&w))).filter(|w| !w.is_relative()),
-            text: RichText::parse(&self.text),
-            source: self.text,
-            created: self.created,
-            modified: self.modified,
-            likes: clamp(self.likes),
-            author_hash: self.hash.unwrap_or_default(),
-            state,
-            origin: Origin::Shared,
-            replies: self.replies.into_iter().map(IssoComment::into_comment).collect(),
-            hidden_replies: clamp(self.hidden_replies),
-        }
-    }
+fn read_comment(comment: &Node) -> Result<Comment, FormatError> {
+    comment.object()?;
+    let id = comment.get("id").f64()?;
+    let state = match comment.get("mode").opt_u32()?.unwrap_or(1) {
+        2 => CommentState::AwaitingModeration,
+        4 => CommentState::Deleted,
+        _ => CommentState::Published,
+    };
+    let text = comment.get("text").opt_string()?.unwrap_or_default();
+    Ok(Comment {
+        id: number_id(id),
+        parent: comment.get("parent").opt_f64()?.map(number_id),
+        // Isso escapes author and website as HTML on the way in; we show text as text.
+        author: comment.get("author").opt_str()?.map(unescape_html).filter(|a| !a.trim().is_empty()),
+        website: comment.get("website").opt_str()?.and_then(|w| SafeUrl::parse(&unescape_html(w))).filter(|w| !w.is_relative()),
+        text: RichText::parse(&text),
+        source: text,
+        created: comment.get("created").f64()?,
+        modified: comment.get("modified").opt_f64()?,
+        likes: count(&comment.get("likes"))?,
+        author_hash: comment.get("hash").opt_string()?.unwrap_or_default(),
+        state,
+        origin: Origin::Shared,
+        replies: comment.get("replies").list(read_comment)?,
+        hidden_replies: count(&comment.get("hidden_replies"))?,
+    })
 }
 
-/// Isso's counts can go negative (`offset` without `limit`); a reader never sees a negative count.
-fn clamp(n: i64) -> u32 {
-    n.clamp(0, i64::from(u32::MAX)) as u32
+/// Isso's ids are whole numbers; we keep them as text.
+fn number_id(id: f64) -> String {
+    format!("{}", id as i64)
+}
+
+/// An optional count. Isso's can go negative (`offset` without `limit`); a reader never sees one.
+fn count(node: &Node) -> Result<u32, FormatError> {
+    Ok(node.opt_f64()?.unwrap_or(0.0).clamp(0.0, f64::from(u32::MAX)) as u32)
 }
 
 /// Undoes Python's `html.escape` (what Isso applies to author and website). Written out because it

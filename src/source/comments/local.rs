@@ -1,16 +1,16 @@
 //! The zero-server store: the thread is the static file `comments/<slug>.json` beside the article;
 //! the reader's own comments, edits and likes stay in this browser's storage.
 
-use serde::{Deserialize, Serialize};
-
 use super::store::{CommentError, CommentStore, Editable, TIMEOUT_MS};
 use super::thread_file::{page_of, parse_thread_file};
 use crate::model::{Comment, CommentState, NewComment, Origin, RichText, SafeUrl, SortOrder, ThreadPage};
 use crate::source::http::{send, Call, NoAnswer};
-use crate::source::storage;
+use crate::json::Value;
+use crate::model::{FormatError, Node};
+use crate::source::storage::{self, Stored};
 
 /// A comment kept in this browser.
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone)]
 struct Kept {
     id: String,
     parent: Option<String>,
@@ -19,6 +19,31 @@ struct Kept {
     text: String,
     created: f64,
     modified: Option<f64>,
+}
+
+impl Stored for Kept {
+    fn to_value(&self) -> Value {
+        Value::object([
+            ("id", Some(self.id.as_str().into())),
+            ("parent", self.parent.as_deref().map(Value::from)),
+            ("author", self.author.as_deref().map(Value::from)),
+            ("website", self.website.as_deref().map(Value::from)),
+            ("text", Some(self.text.as_str().into())),
+            ("created", Some(self.created.into())),
+            ("modified", self.modified.map(Value::from)),
+        ])
+    }
+    fn read(node: &Node) -> Result<Self, FormatError> {
+        Ok(Kept {
+            id: node.get("id").str()?.to_owned(),
+            parent: node.get("parent").opt_string()?,
+            author: node.get("author").opt_string()?,
+            website: node.get("website").opt_string()?,
+            text: node.get("text").str()?.to_owned(),
+            created: node.get("created").f64()?,
+            modified: node.get("modified").opt_f64()?,
+        })
+    }
 }
 
 #[derive(Clone)]
@@ -47,7 +72,7 @@ impl LocalStore {
     }
 
     fn keep(&self, kept: &[Kept]) -> Result<(), CommentError> {
-        storage::write(&self.kept_key(), &kept).then_some(()).ok_or(CommentError::Storage)
+        storage::write(&self.kept_key(), &kept.to_vec()).then_some(()).ok_or(CommentError::Storage)
     }
 
     fn liked_ids(&self) -> Vec<String> {

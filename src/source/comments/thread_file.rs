@@ -1,64 +1,45 @@
 //! The local store's thread file, `comments/<slug>.json`, next to the article (documented in
 //! `docs/comments.md`). Pure, tested natively.
 
-use serde::Deserialize;
-
 use super::{PAGE_SIZE, REPLIES_SHOWN};
-use crate::model::{count_all, nest, Comment, CommentState, FormatError, Origin, RichText, SafeUrl, ThreadPage, Timestamp};
-
-#[derive(Deserialize)]
-struct ThreadFile {
-    #[allow(dead_code)]
-    format: u32,
-    comments: Vec<ThreadFileComment>,
-}
-
-#[derive(Deserialize)]
-struct ThreadFileComment {
-    id: String,
-    #[serde(default)]
-    parent: Option<String>,
-    #[serde(default)]
-    author: Option<String>,
-    #[serde(default)]
-    website: Option<String>,
-    text: String,
-    created: Timestamp,
-    #[serde(default)]
-    modified: Option<Timestamp>,
-    #[serde(default)]
-    likes: u32,
-    #[serde(default)]
-    deleted: bool,
-}
+use crate::model::{count_all, nest, Comment, CommentState, FormatError, Node, Origin, RichText, SafeUrl, ThreadPage, Timestamp};
 
 /// Reads a thread file into a two-level tree (oldest first).
 pub fn parse_thread_file(json: &str) -> Result<Vec<Comment>, FormatError> {
-    let file: ThreadFile = crate::model::parse_json(json)?;
-    if let Some(i) = file.comments.iter().position(|c| c.id.trim().is_empty()) {
-        return Err(FormatError::invalid(&format!("comments[{i}].id"), "must not be empty"));
-    }
-    let flat = file
-        .comments
-        .into_iter()
-        .map(|c| Comment {
-            author_hash: c.author.clone().unwrap_or_else(|| c.id.clone()),
-            id: c.id,
-            parent: c.parent,
-            author: c.author.filter(|a| !a.trim().is_empty()),
-            website: c.website.and_then(|w| SafeUrl::parse(&w)).filter(|w| !w.is_relative()),
-            text: RichText::parse(&c.text),
-            source: c.text,
-            created: c.created.unix_seconds() as f64,
-            modified: c.modified.map(|m| m.unix_seconds() as f64),
-            likes: c.likes,
-            state: if c.deleted { CommentState::Deleted } else { CommentState::Published },
-            origin: Origin::Shared,
-            replies: Vec::new(),
-            hidden_replies: 0,
-        })
-        .collect();
+    Node::parse(json, |file| read_thread_file(&file))
+}
+
+/// Reads a thread file already parsed (or embedded in a page's data).
+pub fn read_thread_file(file: &Node) -> Result<Vec<Comment>, FormatError> {
+    file.object()?;
+    let flat = file.get("comments").items()?.iter().map(read_comment).collect::<Result<_, _>>()?;
     Ok(nest(flat))
+}
+
+fn read_comment(comment: &Node) -> Result<Comment, FormatError> {
+    comment.object()?;
+    let id = comment.get("id").str()?.to_owned();
+    if id.trim().is_empty() {
+        return Err(comment.get("id").invalid("must not be empty"));
+    }
+    let author = comment.get("author").opt_string()?;
+    let text = comment.get("text").str()?.to_owned();
+    Ok(Comment {
+        author_hash: author.clone().unwrap_or_else(|| id.clone()),
+        id,
+        parent: comment.get("parent").opt_string()?,
+        author: author.filter(|a| !a.trim().is_empty()),
+        website: comment.get("website").opt_str()?.and_then(SafeUrl::parse).filter(|w| !w.is_relative()),
+        text: RichText::parse(&text),
+        source: text,
+        created: Timestamp::read(&comment.get("created"))?.unix_seconds() as f64,
+        modified: comment.get("modified").optional(Timestamp::read)?.map(|m| m.unix_seconds() as f64),
+        likes: comment.get("likes").opt_u32()?.unwrap_or(0),
+        state: if comment.get("deleted").flag()? { CommentState::Deleted } else { CommentState::Published },
+        origin: Origin::Shared,
+        replies: Vec::new(),
+        hidden_replies: 0,
+    })
 }
 
 /// One page of a whole (sorted) thread, as a server would answer it: `PAGE_SIZE` top-level comments
