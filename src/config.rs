@@ -60,7 +60,7 @@ impl CommentsConfig {
                     }
                     Ok(CommentsConfig::Isso { endpoint })
                 }
-                _ => Err(format!("unknown comments setting {value:?}: use local, off or isso:<URL>")),
+                _ => Err(format!("unknown comments setting \"{value}\": use local, off or isso:<URL>")),
             },
         }
     }

@@ -23,21 +23,15 @@ pub mod pages;
 #[cfg(feature = "views")]
 pub mod view;
 #[cfg(feature = "csr")]
+pub mod chunks;
+#[cfg(feature = "csr")]
 pub mod enhance;
 #[cfg(feature = "csr")]
 pub mod widget;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 
-/// Starts the app (called by the build's `boot.js`): takes over a pre-rendered page in place, or
-/// renders the single-page app into `<body>`.
 #[cfg(feature = "csr")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn start_spa() {
-    console_error_panic_hook::set_once();
-    let config = app::config_from_document();
-    if enhance::enhance_prerendered(config.clone()) {
-        return;
-    }
-    leptos::mount::mount_to_body(move || leptos::view! { <app::App config/> });
-}
+mod start;
+#[cfg(feature = "csr")]
+pub use start::start_spa;

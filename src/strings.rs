@@ -13,6 +13,8 @@ pub struct Strings {
     pub updated: &'static str,
     pub more_articles: &'static str,
     pub try_again: &'static str,
+    /// A part of the page (lightbox, comments, the app itself) whose code could not be fetched.
+    pub chunk_failed: &'static str,
     pub back_home: &'static str,
     pub error_heading: &'static str,
     pub error_offline: &'static str,
@@ -115,6 +117,7 @@ pub const EN: Strings = Strings {
     updated: "Updated",
     more_articles: "More articles",
     try_again: "Try again",
+    chunk_failed: "This part of the page could not be loaded. Check your connection and try again.",
     back_home: "Go to the featured article",
     error_heading: "The article could not be shown",
     error_offline: "The server could not be reached. Check your connection, then try again.",

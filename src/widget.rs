@@ -1,14 +1,15 @@
 //! The embeddable widget's entry point: one article, with its gallery and comments, mounted into an
 //! element the host page gives us (inside a shadow root, by `widget.js`). No router, no `<head>`
-//! writes, no global listeners beyond the lightbox's deep link.
+//! writes, no global listeners beyond the lightbox's deep link. The article's own rendering is a
+//! chunk (`crate::chunks::widget_view`), fetched while a skeleton holds its place.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+use crate::chunks;
 use crate::config::{CommentsConfig, Config};
-use crate::source::load_article_at;
 use crate::strings::EN;
-use crate::view::ArticleLoader;
+use crate::view::{ArticleSkeleton, ChunkFailed};
 
 /// A mounted widget. `unmount()` removes it and releases its listeners and timers.
 #[wasm_bindgen]
@@ -35,13 +36,21 @@ pub fn mount_article(root: web_sys::HtmlElement, src: String, comments: String, 
     let config = Config::for_article_url(&src).with_comments(comments);
     let handle = leptos::mount::mount_to(root, move || {
         provide_context(config.clone());
-        let article = LocalResource::new(move || {
+        let attempt = RwSignal::new(0u32);
+        let article = move || {
+            attempt.track();
             let (config, src) = (config.clone(), src.clone());
-            async move { load_article_at(&config, &src).await }
-        });
-        // A widget has no "home" to link back to.
-        let home: Option<String> = None;
-        view! { <ArticleLoader article strings=&EN home/> }
+            Suspend::new(async move {
+                match chunks::widget_view(config, src).await {
+                    Ok(view) => view,
+                    Err(_) => {
+                        let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+                        view! { <ChunkFailed strings=&EN retry/> }.into_any()
+                    }
+                }
+            })
+        };
+        view! { <Suspense fallback=|| view! { <ArticleSkeleton strings=&EN/> }>{article}</Suspense> }
     });
     ArticleWidget { mounted: Some(Box::new(handle)) }
 }

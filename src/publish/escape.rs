@@ -19,11 +19,12 @@ pub fn escape_html(text: &str) -> String {
 /// JSON that can sit inside `<script type="application/…json">`: `<`, `>` and `&` become `\u003c`,
 /// `\u003e`, `\u0026` (still the same JSON), so no string can close the element or open a comment.
 pub fn json_for_script(value: &serde_json::Value) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|_| "null".into())
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    script_safe_json(&serde_json::to_string(value).unwrap_or_else(|_| "null".into()))
+}
+
+/// JSON text made safe for a `<script>` element as [`json_for_script`] does.
+pub fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 #[cfg(test)]

@@ -7,6 +7,6 @@ mod escape;
 mod feeds;
 mod head;
 
-pub use escape::{escape_html, json_for_script};
+pub use escape::{escape_html, json_for_script, script_safe_json};
 pub use feeds::{atom_feed, json_feed, sitemap};
 pub use head::{head_html, json_ld, Site};

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{CommentsSection, FigureView, Gallery, Lightbox, LightboxHandle, LocalDate, RichTextView};
+use super::{FigureView, Gallery, LazyComments, LazyLightbox, LightboxHandle, LocalDate, RichTextView};
 use crate::config::Config;
 use crate::source::comments::AnyStore;
 use crate::model::{Article, Author, Block, ImageLink};
@@ -24,7 +24,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         let store = AnyStore::for_article(&config, &slug, &title)?;
         let thread_key = config.post_path(&slug);
         let language = language.clone();
-        Some(view! { <CommentsSection store strings thread_key language/> })
+        Some(view! { <LazyComments store strings thread_key language/> })
     });
     let label = label.map(|label| view! { <p class="article-label">{label}</p> });
     let updated = updated.map(|updated| {
@@ -58,7 +58,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             </header>
             <div class="article-body">{blocks}</div>
             <Gallery images=gallery first_index=figure_count handle=lightbox strings/>
-            <Lightbox images=sequence handle=lightbox strings id=slug/>
+            <LazyLightbox images=sequence handle=lightbox strings id=slug/>
         </article>
         {comments}
     }

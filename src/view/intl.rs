@@ -18,7 +18,10 @@ thread_local! {
 
 /// `new Intl[kind](language, options)`, trying each language in turn; the first the browser accepts.
 pub fn formatter(kind: &str, languages: &[&str], options: &[(&str, &str)]) -> Option<JsValue> {
-    let key = format!("{kind}|{languages:?}|{options:?}");
+    let mut key = format!("{kind}|{}|", languages.join(","));
+    for (name, value) in options {
+        key.push_str(&format!("{name}={value};"));
+    }
     if let Some(made) = MADE.with_borrow(|made| made.get(&key).cloned()) {
         return made;
     }

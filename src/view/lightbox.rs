@@ -1,134 +1,20 @@
 //! The lightbox: a native modal `<dialog>` (page behind inert, focus kept inside) showing one image
 //! of the article's sequence large, with Previous/Next/Close, a counter, the caption, keyboard,
 //! swipe, zoom and the `#image-<n>` deep link. Everything it touches is reached through node refs,
-//! so it works inside a shadow root.
+//! so it works inside a shadow root. Opened through a [`LightboxHandle`]; in the release build it is
+//! its own WebAssembly chunk, loaded when a reader is about to open a picture (see `view::lazy`).
 
 use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlImageElement};
+use web_sys::HtmlImageElement;
 
 use super::gallery::image_name;
-use super::{deep_link, RichTextView};
+use super::{LightboxHandle, RichTextView};
 use crate::gesture::{Gesture, Gestures};
-use crate::model::{GalleryPosition, Image, ImageLink};
+use crate::model::{GalleryPosition, Image};
 use crate::strings::Strings;
-
-/// Opens and closes the lightbox. Figures and thumbnails get it from context; it is `Copy`.
-#[derive(Clone, Copy)]
-pub struct LightboxHandle {
-    position: RwSignal<Option<GalleryPosition>>,
-    len: usize,
-    /// The element that opened the lightbox, to get the focus back on close.
-    opener: StoredValue<Option<HtmlElement>, LocalStorage>,
-    /// Opening added a history entry, so closing goes back over it.
-    pushed: StoredValue<bool>,
-    /// Closed by going back over our entry: the page's scroll position when it was closed. When
-    /// the browser has arrived (and perhaps scrolled to, and focused, the host page's own fragment),
-    /// the reader is put back where they were, focus on the opener.
-    returning: StoredValue<Option<(f64, f64)>>,
-    link: StoredValue<ImageLink>,
-}
-
-impl LightboxHandle {
-    pub fn new(len: usize, link: ImageLink) -> LightboxHandle {
-        LightboxHandle {
-            position: RwSignal::new(None),
-            len,
-            opener: StoredValue::new_local(None),
-            pushed: StoredValue::new(false),
-            returning: StoredValue::new(None),
-            link: StoredValue::new(link),
-        }
-    }
-
-    fn hash(&self, at: GalleryPosition) -> String {
-        self.link.with_value(|link| link.hash(at))
-    }
-
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The image shown, or `None` when closed (tracked).
-    pub fn position(&self) -> Option<GalleryPosition> {
-        self.position.get()
-    }
-
-    /// Opens at `index` (0-based) from `opener`, adding a history entry for the Back button.
-    pub fn open(&self, index: usize, opener: Option<HtmlElement>) {
-        let Some(at) = GalleryPosition::new(self.len, index) else { return };
-        self.opener.set_value(opener);
-        if self.pushed.get_value() {
-            deep_link::replace(&self.hash(at));
-        } else {
-            deep_link::push(&self.hash(at));
-            self.pushed.set_value(true);
-        }
-        self.position.set(Some(at));
-    }
-
-    /// Moves to another image (no new history entry).
-    pub fn show(&self, at: GalleryPosition) {
-        if self.position.get_untracked().is_some() {
-            deep_link::replace(&self.hash(at));
-            self.position.set(Some(at));
-        }
-    }
-
-    /// Closes from the interface (button, Escape): leaves our history entry, or our fragment.
-    pub fn close(&self) {
-        if self.position.get_untracked().is_none() {
-            return;
-        }
-        self.position.set(None);
-        if self.pushed.get_value() {
-            self.pushed.set_value(false);
-            self.returning.set_value(web_sys::window().map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))));
-            deep_link::back();
-        } else {
-            deep_link::clear();
-        }
-    }
-
-    fn refocus_opener(&self) {
-        if let Some(opener) = self.opener.get_value() {
-            let _ = opener.focus();
-        }
-    }
-
-    /// The address changed under us (Back, Forward, a typed fragment, the page's first load).
-    fn follow_address(&self, from_our_entry: bool) {
-        if let Some((x, y)) = self.returning.get_value() {
-            self.returning.set_value(None);
-            // After this event the browser may still scroll to the page's fragment: wait a frame.
-            let handle = *self;
-            request_animation_frame(move || {
-                if let Some(window) = web_sys::window() {
-                    window.scroll_to_with_x_and_y(x, y);
-                }
-                handle.refocus_opener();
-            });
-            return;
-        }
-        match self.link.with_value(|link| link.parse(&deep_link::current_hash(), self.len)) {
-            Some(at) => {
-                self.pushed.set_value(from_our_entry);
-                self.position.set(Some(at));
-            }
-            None if self.position.get_untracked().is_some() => {
-                self.pushed.set_value(false);
-                self.position.set(None);
-            }
-            None => {}
-        }
-    }
-}
 
 /// Where an image is loaded into the stage.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -162,7 +48,7 @@ pub fn Lightbox(
         handle.show(at);
     };
     let step = move |mv: fn(GalleryPosition) -> GalleryPosition| {
-        if let Some(at) = handle.position.get_untracked() {
+        if let Some(at) = handle.position_untracked() {
             go(mv(at));
         }
     };
@@ -170,10 +56,10 @@ pub fn Lightbox(
     // The dialog follows the state: showModal() makes the page inert and moves focus inside;
     // closing gives the focus back to what opened it.
     Effect::new(move |_| {
-        let open = handle.position.get().is_some();
+        let open = handle.position().is_some();
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
-            let _ = dialog.show_modal();
+            show_modal_when_attached(dialog, handle);
         } else if !open && dialog.open() {
             dialog.close();
             handle.refocus_opener();
@@ -190,7 +76,7 @@ pub fn Lightbox(
 
     // Neighbours load in the background so that Next and Previous show at once.
     Effect::new(move |_| {
-        let Some(at) = handle.position.get() else { return };
+        let Some(at) = handle.position() else { return };
         let ahead = at.neighbours().into_iter().filter_map(|i| images.with_value(|all| preload(&all[i]))).collect();
         preloaded.set_value(ahead);
     });
@@ -253,7 +139,7 @@ pub fn Lightbox(
     let on_pointercancel = move |event: ev::PointerEvent| gestures.update_value(|g| g.cancel(event.pointer_id()));
 
     let picture = move || {
-        let at = handle.position.get()?;
+        let at = handle.position()?;
         let index = at.index();
         let image = images.with_value(|all| all[index].clone());
         let name = image_name(strings, &image, index + 1);
@@ -285,7 +171,7 @@ pub fn Lightbox(
         })
     };
     let caption = move || {
-        let at = handle.position.get()?;
+        let at = handle.position()?;
         let image = images.with_value(|all| all[at.index()].clone());
         let fallback = image_name(strings, &image, at.index() + 1);
         let text = if image.caption.is_empty() {
@@ -296,8 +182,8 @@ pub fn Lightbox(
         let credit = image.credit.map(|credit| view! { <span class="figure-credit">{credit}</span> });
         Some(view! { <span class="figure-caption">{text}</span> {credit} })
     };
-    let counter = move || handle.position.get().map(GalleryPosition::counter);
-    let several = handle.len > 1;
+    let counter = move || handle.position().map(GalleryPosition::counter);
+    let several = handle.len() > 1;
     let labelled_by = caption_id.clone();
 
     view! {
@@ -339,6 +225,20 @@ pub fn Lightbox(
             </div>
         </dialog>
     }
+}
+
+/// `showModal()` once the dialog is in the document: a lightbox whose code has just arrived (opened
+/// by the click that asked for it) is rendered before its part of the page is attached.
+fn show_modal_when_attached(dialog: web_sys::HtmlDialogElement, handle: LightboxHandle) {
+    if dialog.is_connected() {
+        let _ = dialog.show_modal();
+        return;
+    }
+    request_animation_frame(move || {
+        if handle.position_untracked().is_some() && !dialog.open() {
+            show_modal_when_attached(dialog, handle);
+        }
+    });
 }
 
 /// Starts loading `image` as the lightbox would show it (same `srcset` and `sizes`, so the browser

@@ -110,6 +110,7 @@ test('a reply form keeps its own draft', async ({ page }) => {
   await expect(first.getByRole('form', { name: 'Reply to Mei Lin' })).toBeVisible();
   await first.getByLabel('Comment', { exact: true }).fill('Reply draft');
   await page.reload();
+  await takenOver(page);
   await first.getByRole('button', { name: 'Reply' }).first().click();
   await expect(first.getByLabel('Comment', { exact: true })).toHaveValue('Reply draft');
   await expect(comments(page).locator('form').last().getByLabel('Comment', { exact: true })).toHaveValue('');

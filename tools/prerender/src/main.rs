@@ -13,9 +13,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use broadsheet::config::{CommentsConfig, Config};
-use broadsheet::model::{Article, ArticleIndex, SortOrder, ThreadPage};
+use broadsheet::model::{Article, ArticleIndex, PageData, SortOrder, ThreadPage};
 use broadsheet::prerender::{article_html, masthead_html, more_articles_html};
-use broadsheet::publish::{atom_feed, head_html, json_feed, json_for_script, sitemap, Site};
+use broadsheet::publish::{atom_feed, head_html, json_feed, script_safe_json, sitemap, Site};
 use broadsheet::source::comments::isso_format::thread_page_query;
 use broadsheet::source::comments::thread_file::{page_of, parse_thread_file};
 
@@ -135,11 +135,17 @@ fn run() -> Result<(), String> {
             masthead: masthead_html(config.home_path().to_owned()),
             article: article_html(article.clone(), thread, config.clone()),
             more: more_articles_html(others, config.clone()),
-            data: json_for_script(&serde_json::json!({
-                "article": serde_json::from_str::<serde_json::Value>(&raw).map_err(|e| e.to_string())?,
-                "articleUrl": config.article_url(&entry.slug),
-                "thread": thread_raw.as_deref().and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok()),
-            })),
+            data: script_safe_json(
+                &PageData {
+                    slug: article.slug.clone(),
+                    title: article.title.clone(),
+                    language: article.language.clone(),
+                    images: article.images().cloned().collect(),
+                    thread: thread_raw.as_deref().and_then(|text| broadsheet::json::parse(text).ok()),
+                }
+                .to_value()
+                .to_json(),
+            ),
         });
         write(&args.dist.join(format!("posts/{}/index.html", entry.slug)), &page)?;
         write(&args.dist.join(format!("posts/{}.html", entry.slug)), &page)?;

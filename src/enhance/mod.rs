@@ -1,0 +1,173 @@
+//! Makes a pre-rendered page interactive without rendering its article again: the article element
+//! the reader is already looking at stays the same node. What needs the browser joins it: dates in
+//! the reader's words, the lightbox (figures and thumbnails open it) and the live comments section,
+//! which starts from the same static thread the page shows, so nothing moves.
+//!
+//! This is the always-loaded part, kept small: the lightbox's and the comments' own code are chunks
+//! fetched when a reader is about to need them (`crate::chunks`, `view::lazy`). The pages are
+//! written by `tools/prerender`, with what the take-over needs embedded as data
+//! (`<script type="application/json" id="broadsheet-page">`, see [`PageData`]).
+
+pub mod comments;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::config::Config;
+use crate::model::{ImageLink, PageData};
+use crate::source::comments::{AnyStore, CommentStore};
+use crate::strings::EN;
+use crate::view::date::format_long_date;
+use crate::view::{when_near_or_idle, ChunkFailed, LazyLightbox, LightboxHandle};
+
+/// Takes over a pre-rendered page; false when this page is not one (the app then renders it).
+pub fn enhance_prerendered(config: Config) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Some(article_element) = document.query_selector("main article.article").ok().flatten() else { return false };
+    let Some(data) = document
+        .get_element_by_id("broadsheet-page")
+        .and_then(|script| script.text_content())
+        .and_then(|text| PageData::from_json(&text).ok())
+    else {
+        return false;
+    };
+
+    format_dates(&document, &data.language);
+    if let Some(handle) = mount_lightbox(&document, &article_element, &data) {
+        open_from_the_page(&article_element, handle);
+    }
+    mount_comments(&document, data, config);
+    // Says the page is interactive now (tests wait for it; before it, links are plain links).
+    if let Ok(Some(main)) = document.query_selector("main") {
+        let _ = main.set_attribute("data-enhanced", "");
+    }
+    true
+}
+
+/// The dates of the page (article, other articles) in the reader's words, as `LocalDate` does.
+fn format_dates(document: &web_sys::Document, language: &str) {
+    let Ok(times) = document.query_selector_all("main .article-meta time[datetime], main .more-articles time[datetime]") else { return };
+    for i in 0..times.length() {
+        let Some(time) = times.item(i).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
+        if let Some(text) = time.get_attribute("datetime").and_then(|d| format_long_date(&d, language)) {
+            time.set_text_content(Some(&text));
+        }
+    }
+}
+
+/// The lightbox (its code loaded on first need), mounted next to the article's figures; the handle
+/// that opens it.
+fn mount_lightbox(document: &web_sys::Document, article_element: &Element, data: &PageData) -> Option<LightboxHandle> {
+    if data.images.is_empty() {
+        return None;
+    }
+    let holder: HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    // The page's own dialog is the inert, server-rendered shell of this one: take its place.
+    match article_element.query_selector("dialog.lightbox").ok().flatten() {
+        Some(shell) => shell.replace_with_with_node_1(&holder).ok()?,
+        None => article_element.append_child(&holder).map(|_| ()).ok()?,
+    }
+    let handle = LightboxHandle::new(data.images.len(), ImageLink::page());
+    let (images, slug) = (data.images.clone(), data.slug.clone());
+    let mounted = leptos::mount::mount_to(holder, move || view! { <LazyLightbox images handle strings=&EN id=slug/> });
+    // The page lives as long as the document: nothing ever unmounts it.
+    std::mem::forget(mounted);
+    Some(handle)
+}
+
+/// Figures and thumbnails (marked `data-image-index` by their components) open the lightbox:
+/// one listener on the article for click, and Space on thumbnails (links answer Enter already).
+/// When the lightbox's code could not be fetched, thumbnails are left to be the links they are.
+fn open_from_the_page(article_element: &Element, handle: LightboxHandle) {
+    let on_event = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let is_space = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key() == " ");
+        if is_space == Some(false) {
+            return;
+        }
+        let Some(opener) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-image-index]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(index) = opener.get_attribute("data-image-index").and_then(|i| i.parse::<usize>().ok()) else { return };
+        if handle.is_unavailable() && opener.tag_name().eq_ignore_ascii_case("a") {
+            return;
+        }
+        event.prevent_default();
+        handle.open(index, opener.dyn_into::<HtmlElement>().ok());
+    });
+    for name in ["click", "keydown"] {
+        let _ = article_element.add_event_listener_with_callback(name, on_event.as_ref().unchecked_ref());
+    }
+    // Lives as long as the page.
+    on_event.forget();
+}
+
+/// The live comments section in place of the static one, when it nears the screen or the page is
+/// idle. If its code cannot be fetched, the static section says so, with "Try again".
+fn mount_comments(document: &web_sys::Document, data: PageData, config: Config) {
+    let Some(store) = AnyStore::for_article(&config, &data.slug, &data.title) else { return };
+    let Some(static_section) = document.query_selector("main section.comments").ok().flatten() else { return };
+    // A thread from the page only when the page's store is the one that made it (the local one).
+    let part = CommentsPart {
+        static_section: static_section.clone(),
+        thread_key: config.post_path(&data.slug),
+        thread_file: if store.keeps_comments_locally() { data.thread } else { None },
+        language: data.language,
+        store,
+        config,
+    };
+    when_near_or_idle(&static_section, move || part.load());
+}
+
+/// What the comments chunk needs to take the static section over.
+#[derive(Clone)]
+struct CommentsPart {
+    static_section: Element,
+    store: AnyStore,
+    config: Config,
+    thread_key: String,
+    language: String,
+    thread_file: Option<crate::json::Value>,
+}
+
+impl CommentsPart {
+    fn load(self) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let again = self.clone();
+            let CommentsPart { static_section, store, config, thread_key, language, thread_file } = self;
+            let section = static_section.clone();
+            let taken_over =
+                crate::chunks::take_over_comments(static_section, store, config, &EN, thread_key, language, thread_file).await;
+            if taken_over.is_err() {
+                show_failure(&section, move || again.clone().load());
+            }
+        });
+    }
+}
+
+/// "Could not be loaded" with "Try again", at the top of the static comments section.
+fn show_failure(static_section: &Element, retry: impl Fn() + 'static) {
+    let Some(holder) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = static_section.insert_before(&holder, static_section.first_child().and_then(|h| h.next_sibling()).as_ref());
+    let shown = holder.clone();
+    let mounted = leptos::mount::mount_to(holder, move || {
+        let (retry, shown) = (StoredValue::new_local(retry), StoredValue::new_local(shown));
+        let on_retry = Callback::new(move |()| {
+            shown.with_value(|notice| notice.remove());
+            retry.with_value(|retry| retry());
+        });
+        view! { <ChunkFailed strings=&EN retry=on_retry/> }
+    });
+    std::mem::forget(mounted);
+}

@@ -1,0 +1,49 @@
+//! The single-page app's entry point (called by the build's `boot.js`): takes over a pre-rendered
+//! page in place, or fetches the SPA's chunk and renders the page from the article's JSON.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::config::Config;
+use crate::strings::EN;
+use crate::view::ChunkFailed;
+use crate::{app, chunks, enhance};
+
+/// Starts the app on this page.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn start_spa() {
+    console_error_panic_hook::set_once();
+    let config = app::config_from_document();
+    if enhance::enhance_prerendered(config.clone()) {
+        return;
+    }
+    mount_spa(config);
+}
+
+/// Mounts the SPA when its chunk has arrived. If it cannot be fetched, the page says so and offers
+/// to try again.
+fn mount_spa(config: Config) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if chunks::mount_spa(config.clone()).await.is_ok() {
+            return;
+        }
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(holder) = document.create_element("main").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            return;
+        };
+        holder.set_class_name("page");
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&holder);
+        }
+        let shown = holder.clone();
+        let mounted = leptos::mount::mount_to(holder, move || {
+            let (config, shown) = (StoredValue::new(config), StoredValue::new_local(shown));
+            let retry = Callback::new(move |()| {
+                shown.with_value(|notice| notice.remove());
+                mount_spa(config.get_value());
+            });
+            view! { <ChunkFailed strings=&EN retry/> }
+        });
+        std::mem::forget(mounted);
+    });
+}
