@@ -5,7 +5,7 @@ root="$(cd "$here/.." && pwd)"
 # shellcheck source=versions.env
 . "$here/versions.env"
 export BROADSHEET_TOOLS="${BROADSHEET_TOOLS:-$HOME/.cache/broadsheet/tools}"
-export PATH="$BROADSHEET_TOOLS/trunk-$TRUNK_VERSION/bin:$BROADSHEET_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$BROADSHEET_TOOLS/trunk-$TRUNK_VERSION/bin:$BROADSHEET_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION/bin:$BROADSHEET_TOOLS/wasm-split-$WASM_SPLIT_VERSION/bin:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION"
 export TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION"
 export VENV="$root/.build/venv"

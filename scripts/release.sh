@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The release build: trunk (size-tuned wasm, hashed assets, SRI, widget.js, 404.html), then the
-# pre-rendered pages, feeds and sitemap, then precompressed siblings of everything.
+# The release build: the WebAssembly split into chunks (scripts/build_wasm.sh), the app around it
+# (scripts/assemble.mjs: hashed assets, SRI, widget.js, 404.html), then the pre-rendered pages, feeds
+# and sitemap, then precompressed siblings of everything. (trunk serves development only.)
 #   scripts/release.sh [--dist DIR] [--public-url /path/] [--site-url https://example.org/path/]
 # The site URL (absolute, for canonical links and feeds) defaults to SITE_URL, else the demo's
 # http://127.0.0.1:8080 plus the public URL.
@@ -17,6 +18,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 site_url="${site_url:-http://127.0.0.1:8080${public_url}}"
-trunk build --release --public-url "$public_url" --dist "$dist"
+scripts/build_wasm.sh .build/wasm
+node scripts/assemble.mjs --dist "$dist" --public-url "$public_url" --wasm .build/wasm
 cargo run --quiet --release -p broadsheet-prerender -- --dist "$dist" --site-url "$site_url"
 node scripts/compress.mjs "$dist"

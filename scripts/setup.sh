@@ -23,6 +23,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$BROADSHEET_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION"
 fi
 
+# wasm-split-cli has no --version: the version is in its install folder's name.
+if [ ! -x "$BROADSHEET_TOOLS/wasm-split-$WASM_SPLIT_VERSION/bin/wasm-split-cli" ]; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
+    --root "$BROADSHEET_TOOLS/wasm-split-$WASM_SPLIT_VERSION"
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (wasm-opt, Playwright, axe-core, static server)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error

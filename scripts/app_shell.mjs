@@ -1,0 +1,63 @@
+// What every build of the app writes around the WebAssembly, whoever builds it (trunk for
+// development through scripts/post_build.mjs, scripts/assemble.mjs for releases):
+// - boot-<hash>.js: starts the app. Trunk's own bootstrap is an inline <script>, which a strict
+//   Content-Security-Policy (`script-src 'self'`) forbids; this is a file, loaded with SRI.
+// - widget.js and widget-<hash>.css: the loader a host page includes to get <broadsheet-article>
+//   elements, and the site's stylesheet made for a shadow root. widget.js keeps its name (hosts link
+//   to it); everything it loads is hashed and found next to it.
+// - 404.html: a copy of index.html, the SPA fallback static hosts serve for /posts/<slug>.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+export const integrity = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
+
+/**
+ * Writes boot-<hash>.js into `dir` and returns its name and integrity. The script is async: the
+ * WebAssembly is fetched and compiled while the page is still being parsed, and the app starts once
+ * the document is complete (it takes over what the page shows). Paths are relative to the script,
+ * so the build works from any public URL.
+ */
+export function writeBoot(dir, { glue, wasm }) {
+  const boot = `// Starts the Broadsheet single-page app (written by scripts/app_shell.mjs).
+import init, { start_spa } from './${glue}';
+const parsed = document.readyState === 'loading'
+  ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))
+  : Promise.resolve();
+await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+await parsed;
+start_spa();
+`;
+  const name = `boot-${hash(boot)}.js`;
+  writeFileSync(join(dir, name), boot);
+  return { name, integrity: integrity(boot) };
+}
+
+/**
+ * The site's stylesheet made for a shadow root: variables live on :host, the page rules apply to
+ * the widget's root element, and rem (which the host page's <html> would set) becomes the widget's
+ * own --bs-rem, so a host's font sizes cannot resize the widget.
+ */
+export function widgetCss(css) {
+  return css
+    .replaceAll(':root:not([data-theme="light"])', ':host(:not([theme="light"]))')
+    .replace(/:root\[data-theme="(\w+)"\]/g, ':host([theme="$1"])')
+    .replaceAll(':root', ':host')
+    .replace(/(^|[\s,}])html\s*\{[^}]*\}/g, '$1')
+    .replace(/(^|[\s,}])body(\s*[{,])/g, '$1.broadsheet$2')
+    .replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--bs-rem))')
+    .replace(':host {', ':host {\n  --bs-rem: 16px;\n  display: block;');
+}
+
+/** Writes widget-<hash>.css and widget.js into `dir`; `css` is the site's stylesheet file name. */
+export function writeWidget(dir, { glue, wasm, css }) {
+  const styles = widgetCss(readFileSync(join(dir, css), 'utf8'));
+  const cssName = `widget-${hash(styles)}.css`;
+  writeFileSync(join(dir, cssName), styles);
+  const widget = readFileSync(new URL('./widget.template.js', import.meta.url), 'utf8')
+    .replaceAll('__GLUE__', glue)
+    .replaceAll('__WASM__', wasm)
+    .replaceAll('__CSS__', cssName);
+  writeFileSync(join(dir, 'widget.js'), widget);
+}
