@@ -2,30 +2,39 @@
 //! touches the router or `<head>`; the widget will mount the views without it.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
+use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::config::{CommentsConfig, Config};
-use crate::pages::{FeaturedPage, PostPage, SiteIndex};
-use crate::strings::EN;
+use crate::pages::{FeaturedPage, PageLanguage, PostPage, SiteIndex};
 use crate::view::NotFound;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
     provide_context(config.clone());
-    provide_context(SiteIndex::new(config.clone()));
+    let site = SiteIndex::new(config.clone());
+    provide_context(site);
+    // The page's language: the article's when one is shown, else the site's (from its index).
+    let page_language = PageLanguage(RwSignal::new(None));
+    provide_context(page_language);
+    let lang = move || page_language.0.get().unwrap_or_else(|| site.language_tag());
+    let strings = site.strings();
     let home = config.home_path().to_owned();
     let not_found_home = home.clone();
     view! {
-        <Title text=EN.site_name/>
+        <Html {..} lang=lang/>
+        <Title text=move || strings.get().site_name/>
         <Router base=config.router_base()>
             <header class="masthead">
-                <a class="masthead-name" href=home>{EN.site_name}</a>
+                <a class="masthead-name" href=home>{move || strings.get().site_name}</a>
             </header>
             <main id="main" class="page">
-                <Routes fallback=move || view! { <NotFound strings=&EN home=not_found_home.clone()/> }>
+                <Routes fallback=move || {
+                    let home = not_found_home.clone();
+                    move || view! { <NotFound strings=strings.get() home=home.clone()/> }
+                }>
                     <Route path=path!("/") view=FeaturedPage/>
                     <Route path=path!("/posts/:slug") view=PostPage/>
                 </Routes>

@@ -1,7 +1,9 @@
 //! Makes a pre-rendered page interactive without rendering its article again: the article element
-//! the reader is already looking at stays the same node. What needs the browser joins it: dates in
-//! the reader's words, the lightbox (figures and thumbnails open it), and the live comments section,
-//! which starts from the same static thread the page shows, so nothing moves.
+//! the reader is already looking at stays the same node. What needs the browser joins it: the
+//! lightbox (figures and thumbnails open it) and the live comments section, which starts from the
+//! same static thread the page shows, so nothing moves. Dates are left as the pre-renderer wrote
+//! them (CLDR through ICU4X, what `Intl` prints too; were a browser's CLDR to differ, the page keeps
+//! its text rather than flash a change).
 //!
 //! The pages are written by `tools/prerender` with the article's file embedded as data
 //! (`<script type="application/json" id="broadsheet-page">`).
@@ -17,8 +19,7 @@ use crate::model::{Article, ImageLink, Node, SortOrder, ThreadPage};
 use crate::source::comments::thread_file::{page_of, read_thread_file};
 use crate::source::comments::{AnyStore, CommentStore};
 use crate::source::fetch::absolute_url;
-use crate::strings::EN;
-use crate::view::date::format_long_date;
+use crate::strings::{strings_for, Strings};
 use crate::view::{CommentsSection, InitialThread, Lightbox, LightboxHandle};
 
 /// What the pre-renderer embedded in the page.
@@ -47,12 +48,12 @@ pub fn enhance_prerendered(config: Config) -> bool {
     let Some(article_element) = document.query_selector("main article.article").ok().flatten() else { return false };
     let Some(Embedded { article, thread }) = embedded(&document) else { return false };
 
-    format_dates(&document, &article.language);
-    let lightbox = mount_lightbox(&document, &article_element, &article);
+    let strings = strings_for(config.interface_language(&article.language));
+    let lightbox = mount_lightbox(&document, &article_element, &article, strings);
     if let Some(handle) = lightbox {
         open_from_the_page(&article_element, handle);
     }
-    mount_comments(&document, &article, thread, config);
+    mount_comments(&document, &article, thread, config, strings);
     // Says the page is interactive now (tests wait for it; before it, links are plain links).
     if let Ok(Some(main)) = document.query_selector("main") {
         let _ = main.set_attribute("data-enhanced", "");
@@ -60,19 +61,8 @@ pub fn enhance_prerendered(config: Config) -> bool {
     true
 }
 
-/// The dates of the page (article, other articles) in the reader's words, as `LocalDate` does.
-fn format_dates(document: &web_sys::Document, language: &str) {
-    let Ok(times) = document.query_selector_all("main .article-meta time[datetime], main .more-articles time[datetime]") else { return };
-    for i in 0..times.length() {
-        let Some(time) = times.item(i).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
-        if let Some(text) = time.get_attribute("datetime").and_then(|d| format_long_date(&d, language)) {
-            time.set_text_content(Some(&text));
-        }
-    }
-}
-
 /// The lightbox, mounted next to the article's figures; the handle that opens it.
-fn mount_lightbox(document: &web_sys::Document, article_element: &Element, article: &Article) -> Option<LightboxHandle> {
+fn mount_lightbox(document: &web_sys::Document, article_element: &Element, article: &Article, strings: &'static Strings) -> Option<LightboxHandle> {
     let images: Vec<_> = article.images().cloned().collect();
     if images.is_empty() {
         return None;
@@ -85,7 +75,7 @@ fn mount_lightbox(document: &web_sys::Document, article_element: &Element, artic
     }
     let handle = LightboxHandle::new(images.len(), ImageLink::page());
     let slug = article.slug.clone();
-    let mounted = leptos::mount::mount_to(holder, move || view! { <Lightbox images handle strings=&EN id=slug/> });
+    let mounted = leptos::mount::mount_to(holder, move || view! { <Lightbox images handle strings id=slug/> });
     // The page lives as long as the document: nothing ever unmounts it.
     std::mem::forget(mounted);
     Some(handle)
@@ -118,19 +108,20 @@ fn open_from_the_page(article_element: &Element, handle: LightboxHandle) {
 }
 
 /// The live comments section in place of the static one, starting from the same thread.
-fn mount_comments(document: &web_sys::Document, article: &Article, thread: Option<ThreadPage>, config: Config) {
+fn mount_comments(document: &web_sys::Document, article: &Article, thread: Option<ThreadPage>, config: Config, strings: &'static Strings) {
     let Some(store) = AnyStore::for_article(&config, &article.slug, &article.title) else { return };
     let Some(static_section) = document.query_selector("main section.comments").ok().flatten() else { return };
     let Some(holder) = document.create_element("div").ok().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
     holder.set_class_name("comments-holder");
     let thread_key = config.post_path(&article.slug);
-    let language = article.language.clone();
+    let language = config.date_language(&article.language);
+    let offset_seconds = article.published.offset_seconds();
     // A thread from the page only when the page's store is the one that made it (the local one).
     let initial = if store.keeps_comments_locally() { thread } else { None };
     let mounted = leptos::mount::mount_to(holder.clone(), move || {
         provide_context(config);
         provide_context(InitialThread(initial));
-        view! { <CommentsSection store strings=&EN thread_key language/> }
+        view! { <CommentsSection store strings thread_key language offset_seconds/> }
     });
     std::mem::forget(mounted);
     let _ = static_section.replace_with_with_node_1(&holder);

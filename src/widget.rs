@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::config::{CommentsConfig, Config};
 use crate::source::load_article_at;
-use crate::strings::EN;
+use crate::strings::strings_for;
 use crate::view::ArticleLoader;
 
 /// A mounted widget. `unmount()` removes it and releases its listeners and timers.
@@ -24,15 +24,19 @@ impl ArticleWidget {
 }
 
 /// Mounts the article at `src` into `root`. `comments` uses the configuration syntax of the SPA
-/// (`local`, `off`, `isso:<URL>`); `language` is reserved for the interface's language.
+/// (`local`, `off`, `isso:<URL>`); `language` (the element's `lang`, a BCP 47 tag) forces the
+/// interface's language, blank to follow the article's.
 #[wasm_bindgen]
 pub fn mount_article(root: web_sys::HtmlElement, src: String, comments: String, language: String) -> ArticleWidget {
-    let _ = language; // English is the only table yet (see strings.rs).
     let comments = CommentsConfig::parse(&comments).unwrap_or_else(|problem| {
         web_sys::console::error_1(&format!("Broadsheet widget: {problem}; comments are off").into());
         CommentsConfig::Off
     });
-    let config = Config::for_article_url(&src).with_comments(comments);
+    let config = Config::for_article_url(&src).with_comments(comments).with_language(&language);
+    // The root speaks the interface's language (English until the article says otherwise); the
+    // article and its comments carry their own `lang`.
+    let strings = strings_for(config.language.unwrap_or_default());
+    let _ = root.set_attribute("lang", strings.language.tag());
     let handle = leptos::mount::mount_to(root, move || {
         provide_context(config.clone());
         let article = LocalResource::new(move || {
@@ -41,7 +45,7 @@ pub fn mount_article(root: web_sys::HtmlElement, src: String, comments: String, 
         });
         // A widget has no "home" to link back to.
         let home: Option<String> = None;
-        view! { <ArticleLoader article strings=&EN home/> }
+        view! { <ArticleLoader article strings home/> }
     });
     ArticleWidget { mounted: Some(Box::new(handle)) }
 }

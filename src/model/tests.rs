@@ -207,9 +207,9 @@ fn the_index_picks_the_featured_entry_else_the_newest() {
     )
     .unwrap();
     assert_eq!(index.featured().unwrap().slug, "pick");
-    let unfeatured = ArticleIndex { articles: index.articles.iter().filter(|e| !e.featured).cloned().collect() };
+    let unfeatured = ArticleIndex { language: None, articles: index.articles.iter().filter(|e| !e.featured).cloned().collect() };
     assert_eq!(unfeatured.featured().unwrap().slug, "new");
-    assert_eq!(ArticleIndex { articles: vec![] }.featured(), None);
+    assert_eq!(ArticleIndex { language: None, articles: vec![] }.featured(), None);
 }
 
 #[test]

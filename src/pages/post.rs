@@ -3,27 +3,36 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{loaded_slug, ArticleTitle, MoreArticles};
+use super::{ArticleTitle, MoreArticles, SiteIndex};
 use crate::config::Config;
 use crate::source::load_article;
-use crate::strings::EN;
 use crate::view::ArticleLoader;
 
 #[component]
 pub fn PostPage() -> impl IntoView {
     let config = expect_context::<Config>();
+    let site = expect_context::<SiteIndex>();
+    let strings = site.strings();
     let params = use_params_map();
     let article = LocalResource::new({
         let config = config.clone();
         move || {
             let config = config.clone();
             let slug = params.read().get("slug").unwrap_or_default();
-            async move { load_article(&config, &slug).await }
+            async move {
+                let loaded = load_article(&config, &slug).await;
+                // A page that explains a failure speaks the site's language: have its index first
+                // (already on its way; a failed index just leaves English).
+                if loaded.is_err() {
+                    let _ = site.0.await;
+                }
+                loaded
+            }
         }
     });
     view! {
-        <ArticleTitle article strings=&EN/>
-        <ArticleLoader article strings=&EN home=config.home_path().to_owned()/>
-        <MoreArticles current=loaded_slug(article)/>
+        <ArticleTitle article strings/>
+        <ArticleLoader article strings home=config.home_path().to_owned()/>
+        <MoreArticles article/>
     }
 }

@@ -8,12 +8,12 @@ pub(crate) mod date;
 mod deep_link;
 mod figure;
 mod gallery;
-mod intl;
 mod lightbox;
 mod loader;
 mod other_articles;
 mod rich_text;
 mod states;
+mod translations;
 
 pub use article::ArticleView;
 pub use comments::{CommentsSection, InitialThread};
@@ -25,3 +25,4 @@ pub use loader::ArticleLoader;
 pub use other_articles::OtherArticles;
 pub use rich_text::RichTextView;
 pub use states::{ArticleSkeleton, LoadError, NotFound};
+pub use translations::{own_name, TranslationLinks};

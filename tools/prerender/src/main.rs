@@ -134,7 +134,7 @@ fn run() -> Result<(), String> {
             language: article.language.clone(),
             masthead: masthead_html(config.home_path().to_owned()),
             article: article_html(article.clone(), thread, config.clone()),
-            more: more_articles_html(others, config.clone()),
+            more: more_articles_html(others, config.clone(), &article.language),
             data: json_for_script(&serde_json::json!({
                 "article": serde_json::from_str::<serde_json::Value>(&raw).map_err(|e| e.to_string())?,
                 "articleUrl": config.article_url(&entry.slug),
