@@ -42,7 +42,7 @@ pub fn TranslationLinks(translations: Vec<Translation>, strings: &'static String
             })
             .collect_view();
         view! {
-            <nav class="article-translations" aria-label=strings.translations_label>
+            <nav class="article-translations" lang=strings.language.tag() aria-label=strings.translations_label>
                 <span class="article-translations-label" aria-hidden="true">{strings.translations_label}</span>
                 <ul>{links}</ul>
             </nav>
