@@ -2,13 +2,13 @@
 //! touches the router or `<head>`; the widget will mount the views without it.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::config::{CommentsConfig, Config};
-use crate::pages::{FeaturedPage, PageLanguage, PostPage, SiteIndex};
-use crate::view::NotFound;
+use crate::pages::{FeaturedPage, PostPage, SiteIndex};
+use crate::strings::EN;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
@@ -16,27 +16,28 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(config.clone());
     let site = SiteIndex::new(config.clone());
     provide_context(site);
-    // The page's language: the article's when one is shown, else the site's (from its index).
-    let page_language = PageLanguage(RwSignal::new(None));
-    provide_context(page_language);
-    let lang = move || page_language.0.get().unwrap_or_else(|| site.language_tag());
-    let strings = site.strings();
+    // Written straight onto <html>: the shell owns the document (leptos_meta's <Html> cost ~1 KB).
+    Effect::new(move |_| {
+        let lang = site.1.get().unwrap_or_else(|| site.language_tag());
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", &lang);
+        }
+    });
     let home = config.home_path().to_owned();
-    let not_found_home = home.clone();
     view! {
-        <Html {..} lang=lang/>
-        <Title text=move || strings.get().site_name/>
+        // The site's name is the same in every language (a test keeps the tables so).
+        <Title text=EN.site_name/>
         <Router base=config.router_base()>
             <header class="masthead">
-                <a class="masthead-name" href=home>{move || strings.get().site_name}</a>
+                <a class="masthead-name" href=home>{EN.site_name}</a>
             </header>
             <main id="main" class="page">
-                <Routes fallback=move || {
-                    let home = not_found_home.clone();
-                    move || view! { <NotFound strings=strings.get() home=home.clone()/> }
-                }>
+                <Routes fallback=|| ()>
                     <Route path=path!("/") view=FeaturedPage/>
                     <Route path=path!("/posts/:slug") view=PostPage/>
+                    // Any other address: the post page without a slug says "Page not found", in
+                    // the site's language.
+                    <Route path=path!("/*any") view=PostPage/>
                 </Routes>
             </main>
         </Router>

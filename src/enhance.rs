@@ -118,11 +118,25 @@ fn mount_comments(document: &web_sys::Document, article: &Article, thread: Optio
     let offset_seconds = article.published.offset_seconds();
     // A thread from the page only when the page's store is the one that made it (the local one).
     let initial = if store.keeps_comments_locally() { thread } else { None };
+    let shown = shown_dates(&static_section);
     let mounted = leptos::mount::mount_to(holder.clone(), move || {
         provide_context(config);
-        provide_context(InitialThread(initial));
+        provide_context(InitialThread(initial, shown));
         view! { <CommentsSection store strings thread_key language offset_seconds/> }
     });
     std::mem::forget(mounted);
     let _ = static_section.replace_with_with_node_1(&holder);
+}
+
+/// The dates the static thread shows: `(datetime, text)`.
+fn shown_dates(section: &Element) -> Vec<(String, String)> {
+    let mut shown = Vec::new();
+    let Ok(times) = section.query_selector_all("time[datetime]") else { return shown };
+    for i in 0..times.length() {
+        let Some(time) = times.item(i).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
+        if let (Some(datetime), Some(text)) = (time.get_attribute("datetime"), time.text_content()) {
+            shown.push((datetime, text));
+        }
+    }
+    shown
 }

@@ -26,12 +26,18 @@ impl Language {
     /// assert_eq!(Language::from_tag("fr"), Language::En);
     /// ```
     pub fn from_tag(tag: &str) -> Language {
-        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
-        let mut subtags = tag.split('-');
-        match subtags.next() {
-            Some("ru") => Language::Ru,
-            Some("zh") if !subtags.any(|s| matches!(s, "hant" | "tw" | "hk" | "mo")) => Language::Zh,
-            _ => Language::En,
+        let tag = tag.trim().as_bytes();
+        let is = |code: &[u8]| tag.len() >= 2 && tag[..2].eq_ignore_ascii_case(code) && matches!(tag.get(2), None | Some(b'-' | b'_'));
+        let traditional = || {
+            let rest = String::from_utf8_lossy(&tag[2..]).to_ascii_lowercase();
+            ["hant", "-tw", "_tw", "-hk", "_hk", "-mo", "_mo"].iter().any(|t| rest.contains(t))
+        };
+        if is(b"ru") {
+            Language::Ru
+        } else if is(b"zh") && !traditional() {
+            Language::Zh
+        } else {
+            Language::En
         }
     }
 

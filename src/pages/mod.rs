@@ -18,16 +18,19 @@ use crate::model::{Article, ArticleIndex};
 use crate::source::SourceError;
 use crate::strings::{strings_for, Strings};
 
-/// The site's index, fetched once for the whole app and shared by the pages that need it.
+/// The site's index, fetched once for the whole app and shared by the pages that need it, and the
+/// language of the page shown (`<html lang>`: the article's once one is shown, else the site's;
+/// pages set it, the app's shell writes it).
 #[derive(Clone, Copy)]
-pub struct SiteIndex(pub LocalResource<Result<ArticleIndex, SourceError>>);
+pub struct SiteIndex(pub LocalResource<Result<ArticleIndex, SourceError>>, pub RwSignal<Option<String>>);
 
 impl SiteIndex {
     pub fn new(config: Config) -> SiteIndex {
-        SiteIndex(LocalResource::new(move || {
+        let index = LocalResource::new(move || {
             let config = config.clone();
             async move { crate::source::load_index(&config).await }
-        }))
+        });
+        SiteIndex(index, RwSignal::new(None))
     }
 
     /// The site's language tag, once the index is in (`en` before, and when it says none).
@@ -44,11 +47,6 @@ impl SiteIndex {
     }
 }
 
-/// The language of the page shown (`<html lang>`): the article's once one is shown, else the site's.
-/// Pages set it; the app's shell writes it.
-#[derive(Clone, Copy)]
-pub struct PageLanguage(pub RwSignal<Option<String>>);
-
 /// The document title and language follow the article: its title, "Article not found", or the
 /// site's name; the article's language once it is shown.
 #[component]
@@ -61,14 +59,13 @@ fn ArticleTitle(article: LocalResource<Result<Article, SourceError>>, strings: S
             _ => strings.site_name.to_owned(),
         })
     };
-    if let Some(PageLanguage(language)) = use_context::<PageLanguage>() {
-        Effect::new(move |_| {
-            let shown = article.with(|loaded| loaded.as_ref().and_then(|r| r.as_ref().ok()).map(|a| a.language.clone()));
-            language.set(shown);
-        });
-        on_cleanup(move || {
-            let _ = language.try_set(None);
-        });
-    }
+    let language = expect_context::<SiteIndex>().1;
+    Effect::new(move |_| {
+        let shown = article.with(|loaded| loaded.as_ref().and_then(|r| r.as_ref().ok()).map(|a| a.language.clone()));
+        language.set(shown);
+    });
+    on_cleanup(move || {
+        let _ = language.try_set(None);
+    });
     view! { <Title text/> }
 }

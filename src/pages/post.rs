@@ -1,4 +1,4 @@
-//! `/posts/<slug>`: one article by its slug.
+//! `/posts/<slug>`: one article by its slug (and, without one, the app's "Page not found").
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -14,6 +14,8 @@ pub fn PostPage() -> impl IntoView {
     let site = expect_context::<SiteIndex>();
     let strings = site.strings();
     let params = use_params_map();
+    // Without a slug this is the app's fallback: no page at all at this address.
+    let page = params.with_untracked(|p| p.get("slug").is_none());
     let article = LocalResource::new({
         let config = config.clone();
         move || {
@@ -32,7 +34,7 @@ pub fn PostPage() -> impl IntoView {
     });
     view! {
         <ArticleTitle article strings/>
-        <ArticleLoader article strings home=config.home_path().to_owned()/>
+        <ArticleLoader article strings home=config.home_path().to_owned() page/>
         <MoreArticles article/>
     }
 }

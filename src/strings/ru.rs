@@ -53,7 +53,7 @@ pub const RU: Strings = Strings {
     comments_server_error: "На сервере комментариев произошла ошибка (код {status}).",
     comments_malformed: "Не удалось прочитать комментарии: {what}.",
     comments_storage: "Браузер не сохранил комментарий (хранилище отключено или переполнено).",
-    sort_label: "Порядок комментариев",
+    sort_label: "Сортировка",
     sort_oldest: "Сначала старые",
     sort_newest: "Сначала новые",
     sort_most_liked: "Самые популярные",

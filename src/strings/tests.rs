@@ -44,6 +44,14 @@ fn english(field: &str) -> String {
 }
 
 #[test]
+fn the_site_s_name_is_the_same_in_every_language() {
+    // The app's shell writes it once, before it knows the site's language.
+    for language in Language::ALL {
+        assert_eq!(strings_for(language).site_name, EN.site_name);
+    }
+}
+
+#[test]
 fn every_table_says_which_language_it_is() {
     for language in Language::ALL {
         assert_eq!(strings_for(language).language, language);

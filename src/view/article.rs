@@ -88,10 +88,10 @@ fn byline(authors: &[Author], strings: &'static Strings) -> impl IntoView {
                 Some(url) => view! { <a class="author" href=url.to_string() rel="author">{author.name.clone()}</a> }.into_any(),
                 None => view! { <span class="author">{author.name.clone()}</span> }.into_any(),
             };
-            view! { {separator} {name} }
+            view! { {separator}{name} }
         })
         .collect_view();
-    view! { {before} {names} {after} }
+    view! { {before}{names}{after} }
 }
 
 fn block_view(block: Block, figure_position: usize, strings: &'static Strings) -> AnyView {

@@ -21,6 +21,9 @@ pub fn ArticleLoader(
     /// What "Try again" does; by default, fetch the article again.
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
+    /// Not found means no page at all at this address (not a missing article).
+    #[prop(optional)]
+    page: bool,
 ) -> impl IntoView {
     let retry = on_retry.unwrap_or_else(|| Callback::new(move |()| article.refetch()));
     view! {
@@ -33,7 +36,7 @@ pub fn ArticleLoader(
                     let strings = strings.get_untracked();
                     match loaded {
                         Ok(article) => view! { <ArticleView article/> }.into_any(),
-                        Err(SourceError::NotFound) => view! { <NotFound strings home article=true/> }.into_any(),
+                        Err(SourceError::NotFound) => view! { <NotFound strings home article=!page/> }.into_any(),
                         Err(error) => view! { <LoadError error strings on_retry=retry/> }.into_any(),
                     }
                 })

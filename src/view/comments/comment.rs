@@ -180,7 +180,7 @@ pub fn CommentView(comment: Comment) -> AnyView {
                 <IdenticonView hash=comment.author_hash.clone()/>
                 <div class="comment-meta">
                     {author}
-                    <RelativeTime seconds=comment.created language=strings.language date_language offset_seconds=thread.offset_seconds/>
+                    <RelativeTime seconds=comment.created language=strings.language date_language offset_seconds=thread.offset_seconds shown=thread.shown_dates/>
                     {edited}
                     {badges}
                 </div>

@@ -11,9 +11,11 @@ use crate::locale::count_phrase;
 use crate::strings::Strings;
 
 /// The thread as the page was built with it (a pre-rendered page's static thread file), shown at
-/// once and then refreshed from the store.
+/// once and then refreshed from the store; and the dates that page shows, `(datetime, text)`, which
+/// the live thread keeps: were the browser's CLDR to word a date a little differently (a space for
+/// a narrow space), the reader sees no change.
 #[derive(Clone, Default)]
-pub struct InitialThread(pub Option<ThreadPage>);
+pub struct InitialThread(pub Option<ThreadPage>, pub Vec<(String, String)>);
 
 /// Loading the thread, or why it could not be.
 #[derive(Clone, PartialEq)]
@@ -34,6 +36,8 @@ pub(super) struct Thread {
     pub language: StoredValue<String>,
     /// The article's time zone, for comment dates.
     pub offset_seconds: i32,
+    /// Dates as the pre-rendered page wrote them (see [`InitialThread`]).
+    pub shown_dates: StoredValue<Vec<(String, String)>>,
     comments: RwSignal<Vec<Comment>>,
     total: RwSignal<u32>,
     hidden: RwSignal<u32>,
@@ -57,6 +61,7 @@ impl Thread {
             key: StoredValue::new(key),
             language: StoredValue::new(language),
             offset_seconds,
+            shown_dates: StoredValue::new(Vec::new()),
             comments: RwSignal::new(Vec::new()),
             total: RwSignal::new(0),
             hidden: RwSignal::new(0),
@@ -338,7 +343,9 @@ pub fn CommentsSection(
 ) -> impl IntoView {
     let keeps_locally = store.keeps_comments_locally();
     let thread = Thread::new(store, strings, thread_key, language, offset_seconds);
-    if let Some(page) = use_context::<InitialThread>().and_then(|initial| initial.0) {
+    let initial = use_context::<InitialThread>().unwrap_or_default();
+    thread.shown_dates.set_value(initial.1);
+    if let Some(page) = initial.0 {
         thread.comments.set(page.comments);
         thread.total.set(page.total);
         thread.hidden.set(page.hidden);
