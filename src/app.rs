@@ -32,12 +32,11 @@ pub fn App(config: Config) -> impl IntoView {
                 <a class="masthead-name" href=home>{EN.site_name}</a>
             </header>
             <main id="main" class="page">
-                <Routes fallback=|| ()>
+                // Any other address: the post page without a slug says "Page not found", in the
+                // site's language.
+                <Routes fallback=PostPage>
                     <Route path=path!("/") view=FeaturedPage/>
                     <Route path=path!("/posts/:slug") view=PostPage/>
-                    // Any other address: the post page without a slug says "Page not found", in
-                    // the site's language.
-                    <Route path=path!("/*any") view=PostPage/>
                 </Routes>
             </main>
         </Router>

@@ -1,7 +1,7 @@
 //! `/posts/<slug>`: one article by its slug (and, without one, the app's "Page not found").
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::params::ParamsMap;
 
 use super::{ArticleTitle, MoreArticles, SiteIndex};
 use crate::config::Config;
@@ -13,14 +13,15 @@ pub fn PostPage() -> impl IntoView {
     let config = expect_context::<Config>();
     let site = expect_context::<SiteIndex>();
     let strings = site.strings();
-    let params = use_params_map();
-    // Without a slug this is the app's fallback: no page at all at this address.
-    let page = params.with_untracked(|p| p.get("slug").is_none());
+    // The route's parameters (`use_params_map` without its panic): none when this is the app's
+    // fallback for any other address, which has no page at all.
+    let params = use_context::<ArcMemo<ParamsMap>>();
+    let page = params.is_none();
     let article = LocalResource::new({
         let config = config.clone();
         move || {
             let config = config.clone();
-            let slug = params.read().get("slug").unwrap_or_default();
+            let slug = params.as_ref().and_then(|p| p.read().get("slug")).unwrap_or_default();
             async move {
                 let loaded = load_article(&config, &slug).await;
                 // A page that explains a failure speaks the site's language: have its index first

@@ -79,10 +79,11 @@ fn byline(authors: &[Author], strings: &'static Strings) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, author)| {
+            // None rather than "": rendered natively, an empty text is written as a space.
             let separator = match i {
-                0 => "",
-                i if i == last => strings.and,
-                _ => strings.list_separator,
+                0 => None,
+                i if i == last => Some(strings.and),
+                _ => Some(strings.list_separator),
             };
             let name = match &author.url {
                 Some(url) => view! { <a class="author" href=url.to_string() rel="author">{author.name.clone()}</a> }.into_any(),
@@ -91,7 +92,8 @@ fn byline(authors: &[Author], strings: &'static Strings) -> impl IntoView {
             view! { {separator}{name} }
         })
         .collect_view();
-    view! { {before}{names}{after} }
+    let text = |part: &'static str| (!part.is_empty()).then_some(part);
+    view! { {text(before)}{names}{text(after)} }
 }
 
 fn block_view(block: Block, figure_position: usize, strings: &'static Strings) -> AnyView {
