@@ -128,14 +128,14 @@ fn mount_comments(document: &web_sys::Document, article: &Article, thread: Optio
     let _ = static_section.replace_with_with_node_1(&holder);
 }
 
-/// The dates the static thread shows: `(datetime, text)`.
-fn shown_dates(section: &Element) -> Vec<(String, String)> {
-    let mut shown = Vec::new();
+/// The dates the static thread shows, one `datetime\ttext` a line.
+fn shown_dates(section: &Element) -> String {
+    let mut shown = String::new();
     let Ok(times) = section.query_selector_all("time[datetime]") else { return shown };
     for i in 0..times.length() {
         let Some(time) = times.item(i).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
         if let (Some(datetime), Some(text)) = (time.get_attribute("datetime"), time.text_content()) {
-            shown.push((datetime, text));
+            shown.extend([datetime.as_str(), "\t", text.as_str(), "\n"]);
         }
     }
     shown

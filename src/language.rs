@@ -26,15 +26,15 @@ impl Language {
     /// assert_eq!(Language::from_tag("fr"), Language::En);
     /// ```
     pub fn from_tag(tag: &str) -> Language {
-        let tag = tag.trim().as_bytes();
-        let is = |code: &[u8]| tag.len() >= 2 && tag[..2].eq_ignore_ascii_case(code) && matches!(tag.get(2), None | Some(b'-' | b'_'));
+        let tag = tag.trim();
+        let (first, rest) = tag.split_at(tag.find(['-', '_']).unwrap_or(tag.len()));
         let traditional = || {
-            let rest = String::from_utf8_lossy(&tag[2..]).to_ascii_lowercase();
+            let rest = rest.to_ascii_lowercase();
             ["hant", "-tw", "_tw", "-hk", "_hk", "-mo", "_mo"].iter().any(|t| rest.contains(t))
         };
-        if is(b"ru") {
+        if first.eq_ignore_ascii_case("ru") {
             Language::Ru
-        } else if is(b"zh") && !traditional() {
+        } else if first.eq_ignore_ascii_case("zh") && !traditional() {
             Language::Zh
         } else {
             Language::En

@@ -21,7 +21,7 @@ fn render<V: RenderHtml + 'static>(view: impl FnOnce() -> V) -> String {
 pub fn article_html(article: Article, thread: Option<ThreadPage>, config: Config) -> String {
     render(move || {
         provide_context(config);
-        provide_context(InitialThread(thread, Vec::new()));
+        provide_context(InitialThread(thread, String::new()));
         view! { <ArticleView article/> }
     })
 }

@@ -19,12 +19,12 @@ pub fn RelativeTime(
     date_language: String,
     offset_seconds: i32,
     /// Dates a pre-rendered page showed, kept as written there.
-    shown: StoredValue<Vec<(String, String)>>,
+    shown: StoredValue<String>,
 ) -> impl IntoView {
     let exact = Timestamp::from_unix_seconds(seconds);
     let datetime = exact.as_ref().map(|t| t.as_rfc3339().to_owned()).unwrap_or_default();
     let text = shown
-        .with_value(|shown| shown.iter().find(|(d, _)| *d == datetime).map(|(_, text)| text.clone()))
+        .with_value(|shown| shown.lines().find_map(|line| line.strip_prefix(datetime.as_str())?.strip_prefix('\t')).map(str::to_owned))
         .or_else(|| locale::relative_phrase(locale::now_seconds() - seconds, language))
         .or_else(|| exact.as_ref().and_then(|t| locale::long_date(t, offset_seconds, &date_language)))
         .or_else(|| exact.as_ref().map(|t| t.date_part().to_owned()))

@@ -11,11 +11,11 @@ use crate::locale::count_phrase;
 use crate::strings::Strings;
 
 /// The thread as the page was built with it (a pre-rendered page's static thread file), shown at
-/// once and then refreshed from the store; and the dates that page shows, `(datetime, text)`, which
-/// the live thread keeps: were the browser's CLDR to word a date a little differently (a space for
-/// a narrow space), the reader sees no change.
+/// once and then refreshed from the store; and the dates that page shows, one `datetime\ttext` a
+/// line, which the live thread keeps: were the browser's CLDR to word a date a little differently
+/// (a space for a narrow space), the reader sees no change.
 #[derive(Clone, Default)]
-pub struct InitialThread(pub Option<ThreadPage>, pub Vec<(String, String)>);
+pub struct InitialThread(pub Option<ThreadPage>, pub String);
 
 /// Loading the thread, or why it could not be.
 #[derive(Clone, PartialEq)]
@@ -37,7 +37,7 @@ pub(super) struct Thread {
     /// The article's time zone, for comment dates.
     pub offset_seconds: i32,
     /// Dates as the pre-rendered page wrote them (see [`InitialThread`]).
-    pub shown_dates: StoredValue<Vec<(String, String)>>,
+    pub shown_dates: StoredValue<String>,
     comments: RwSignal<Vec<Comment>>,
     total: RwSignal<u32>,
     hidden: RwSignal<u32>,
@@ -61,7 +61,7 @@ impl Thread {
             key: StoredValue::new(key),
             language: StoredValue::new(language),
             offset_seconds,
-            shown_dates: StoredValue::new(Vec::new()),
+            shown_dates: StoredValue::new(String::new()),
             comments: RwSignal::new(Vec::new()),
             total: RwSignal::new(0),
             hidden: RwSignal::new(0),
