@@ -7,6 +7,11 @@
 // Each element renders one article (with its gallery and comments) inside its own shadow root, so
 // the host's CSS does not reach in and ours does not leak out. Elements added later mount; removed
 // elements unmount and release their listeners. Theme it with the --bs-* custom properties.
+//
+// Languages: the interface follows the article's `language`; a `lang` attribute overrides it. A
+// click on one of the article's translation links loads that translation in place: the element's
+// `src` becomes the translation's article file (hosts can watch the attribute), `lang` stays.
+// Modified clicks (new tab, new window) follow the link to the translation's page as usual.
 import init, { mount_article } from './__GLUE__';
 
 const ready = init({ module_or_path: new URL('./__WASM__', import.meta.url) });
@@ -36,6 +41,15 @@ class BroadsheetArticle extends HTMLElement {
     if (this.isConnected) this.#mount();
   }
 
+  /** A plain click on a translation link (marked `data-article` by the article's view). */
+  #onClick = (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement && node.dataset.article);
+    if (!link || !this.shadowRoot?.contains(link)) return;
+    event.preventDefault();
+    this.setAttribute('src', link.dataset.article);
+  };
+
   #unmount() {
     this.#widget?.unmount();
     this.#widget?.free();
@@ -48,7 +62,11 @@ class BroadsheetArticle extends HTMLElement {
     // Removed, or re-mounted with other attributes, while the module was loading.
     if (generation !== this.#generation || !this.isConnected) return;
     this.#unmount();
-    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    let shadow = this.shadowRoot;
+    if (!shadow) {
+      shadow = this.attachShadow({ mode: 'open' });
+      shadow.addEventListener('click', this.#onClick);
+    }
     shadow.adoptedStyleSheets = [sheet];
     const root = document.createElement('div');
     root.className = 'broadsheet';

@@ -9,23 +9,32 @@ use leptos_router::path;
 use crate::config::{CommentsConfig, Config};
 use crate::pages::{FeaturedPage, PostPage, SiteIndex};
 use crate::strings::EN;
-use crate::view::NotFound;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
     provide_context(config.clone());
-    provide_context(SiteIndex::new(config.clone()));
+    let site = SiteIndex::new(config.clone());
+    provide_context(site);
+    // Written straight onto <html>: the shell owns the document (leptos_meta's <Html> cost ~1 KB).
+    Effect::new(move |_| {
+        let lang = site.1.get().unwrap_or_else(|| site.language_tag());
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", &lang);
+        }
+    });
     let home = config.home_path().to_owned();
-    let not_found_home = home.clone();
     view! {
+        // The site's name is the same in every language (a test keeps the tables so).
         <Title text=EN.site_name/>
         <Router base=config.router_base()>
             <header class="masthead">
                 <a class="masthead-name" href=home>{EN.site_name}</a>
             </header>
             <main id="main" class="page">
-                <Routes fallback=move || view! { <NotFound strings=&EN home=not_found_home.clone()/> }>
+                // Any other address: the post page without a slug says "Page not found", in the
+                // site's language.
+                <Routes fallback=PostPage>
                     <Route path=path!("/") view=FeaturedPage/>
                     <Route path=path!("/posts/:slug") view=PostPage/>
                 </Routes>

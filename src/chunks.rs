@@ -7,7 +7,6 @@
 //! the first call; a failed fetch is a [`ChunkError`], and the next call tries again. Without the
 //! feature (trunk serve, component tests) they are plain async functions in one module.
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 
 use crate::config::Config;
@@ -16,7 +15,7 @@ use crate::model::{Image, SortOrder};
 use crate::source::comments::thread_file::{page_of, read_thread_file};
 use crate::source::comments::AnyStore;
 use crate::strings::Strings;
-use crate::view::{CommentsSection, InitialThread, Lightbox, LightboxHandle};
+use crate::view::{CommentsSection, Lightbox, LightboxHandle};
 
 /// A part of the app could not be fetched (offline, blocked, or a deploy removed its file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,38 +60,23 @@ chunk!(lightbox, preload_lightbox;
 );
 
 chunk!(comments, preload_comments;
-    /// The live comments section. `thread_file` is the local store's thread as a pre-rendered page
-    /// carries it: its first page shows at once, as the page showed it.
+    /// The live comments section of an article rendered in the browser (SPA, widget).
     pub fn comments_view(
         store: AnyStore,
         strings: &'static Strings,
         thread_key: String,
         language: String,
-        thread_file: Option<Value>,
+        offset_seconds: i32,
     ) -> AnyView {
-        let initial = first_page(thread_file);
-        view! {
-            <Provider value=InitialThread(initial)>
-                <CommentsSection store strings thread_key language/>
-            </Provider>
-        }
-        .into_any()
+        view! { <CommentsSection store strings thread_key language offset_seconds/> }.into_any()
     }
 );
 
 chunk!(comments, preload_comments_take_over;
     /// Mounts the live comments section over a pre-rendered page's static one (`static_section`),
     /// starting from the thread the page was built with.
-    pub fn take_over_comments(
-        static_section: web_sys::Element,
-        store: AnyStore,
-        config: Config,
-        strings: &'static Strings,
-        thread_key: String,
-        language: String,
-        thread_file: Option<Value>,
-    ) -> () {
-        crate::enhance::comments::take_over(static_section, store, config, strings, thread_key, language, thread_file)
+    pub fn take_over_comments(part: crate::enhance::comments::TakeOver) -> () {
+        crate::enhance::comments::take_over(part)
     }
 );
 
@@ -104,15 +88,16 @@ chunk!(spa, preload_spa;
 );
 
 chunk!(widget, preload_widget;
-    /// One article rendered from its JSON at `src`, for a widget (the configuration is in context).
-    pub fn widget_view(config: Config, src: String) -> AnyView {
+    /// One article rendered from its JSON at `src`, for a widget (the configuration is in context);
+    /// `strings` speak the widget's language until the article says otherwise.
+    pub fn widget_view(config: Config, src: String, strings: &'static Strings) -> AnyView {
         let article = LocalResource::new(move || {
             let (config, src) = (config.clone(), src.clone());
             async move { crate::source::load_article_at(&config, &src).await }
         });
         // A widget has no "home" to link back to.
         let home: Option<String> = None;
-        view! { <crate::view::ArticleLoader article strings=&crate::strings::EN home/> }.into_any()
+        view! { <crate::view::ArticleLoader article strings home/> }.into_any()
     }
 );
 

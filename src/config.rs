@@ -2,6 +2,7 @@
 //! site's files are and how to build the paths to them. Components ask this type for URLs; they never
 //! build one by hand.
 
+use crate::language::Language;
 use crate::model::is_valid_slug;
 
 /// Where a Broadsheet site lives.
@@ -24,6 +25,9 @@ pub struct Config {
     /// Lightbox deep links carry the article's slug (`#<slug>-image-<n>`): for widgets, which share
     /// the address bar with their host and with each other.
     pub scoped_image_links: bool,
+    /// The interface's language, when the embedder chose it (the widget's `lang` attribute);
+    /// otherwise each article's own `language` decides.
+    pub language: Option<Language>,
 }
 
 /// Where comments come from and go, written as one string in every configuration surface
@@ -78,7 +82,7 @@ impl Config {
         if !site_root.ends_with('/') {
             site_root.push('/');
         }
-        Config { site_root, fetch_timeout_ms: 15_000, comments: CommentsConfig::Local, scoped_image_links: false }
+        Config { site_root, fetch_timeout_ms: 15_000, comments: CommentsConfig::Local, scoped_image_links: false, language: None }
     }
 
     /// The configuration for one article shown outside its site (the widget): the site root is the
@@ -98,6 +102,32 @@ impl Config {
 
     pub fn with_comments(self, comments: CommentsConfig) -> Config {
         Config { comments, ..self }
+    }
+
+    /// Forces the interface's language (the widget's `lang` attribute: a BCP 47 tag, blank for none).
+    ///
+    /// ```
+    /// use broadsheet::{config::Config, language::Language};
+    /// assert_eq!(Config::default().with_language("ru-RU").language, Some(Language::Ru));
+    /// assert_eq!(Config::default().with_language(" ").language, None);
+    /// ```
+    pub fn with_language(self, tag: &str) -> Config {
+        let language = (!tag.trim().is_empty()).then(|| Language::from_tag(tag));
+        Config { language, ..self }
+    }
+
+    /// The interface language for an article in `article_language` (a BCP 47 tag).
+    pub fn interface_language(&self, article_language: &str) -> Language {
+        self.language.unwrap_or_else(|| Language::from_tag(article_language))
+    }
+
+    /// The tag dates are written in for an article in `article_language`: the article's own
+    /// (`en-GB` keeps British dates), unless the embedder forced another interface language.
+    pub fn date_language(&self, article_language: &str) -> String {
+        match self.language {
+            Some(forced) if forced != Language::from_tag(article_language) => forced.tag().to_owned(),
+            _ => article_language.to_owned(),
+        }
     }
 
     /// The local store's thread file for `slug`.

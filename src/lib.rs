@@ -11,6 +11,7 @@
 pub mod config;
 pub mod gesture;
 pub mod json;
+pub mod language;
 pub mod model;
 pub mod publish;
 pub mod source;
@@ -18,6 +19,8 @@ pub mod strings;
 
 #[cfg(feature = "views")]
 pub mod app;
+#[cfg(feature = "views")]
+pub mod locale;
 #[cfg(feature = "views")]
 pub mod pages;
 #[cfg(feature = "views")]

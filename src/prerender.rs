@@ -7,7 +7,7 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::config::Config;
 use crate::model::{Article, IndexEntry, ThreadPage};
-use crate::strings::EN;
+use crate::strings::{strings_for, EN};
 use crate::view::{ArticleView, InitialThread, OtherArticles};
 
 /// Renders inside a server-side context, so components know they are not in a browser.
@@ -21,7 +21,7 @@ fn render<V: RenderHtml + 'static>(view: impl FnOnce() -> V) -> String {
 pub fn article_html(article: Article, thread: Option<ThreadPage>, config: Config) -> String {
     render(move || {
         provide_context(config);
-        provide_context(InitialThread(thread));
+        provide_context(InitialThread(thread, String::new()));
         view! { <ArticleView article/> }
     })
 }
@@ -37,10 +37,13 @@ pub fn masthead_html(home: String) -> String {
     })
 }
 
-/// Links to the other articles, newest first (`others` is already filtered and ordered).
-pub fn more_articles_html(others: Vec<IndexEntry>, config: Config) -> String {
+/// Links to the other articles, newest first (`others` is already filtered and ordered), in the
+/// language of the article whose page they end (`article_language`, a BCP 47 tag).
+pub fn more_articles_html(others: Vec<IndexEntry>, config: Config, article_language: &str) -> String {
+    let strings = strings_for(config.interface_language(article_language));
+    let date_language = config.date_language(article_language);
     render(move || {
         provide_context(config);
-        view! { <OtherArticles entries=others/> }
+        view! { <OtherArticles entries=others strings date_language/> }
     })
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::config::Config;
-use crate::strings::EN;
+use crate::language::Language;
+use crate::strings::strings_for;
 use crate::view::ChunkFailed;
 use crate::{app, chunks, enhance};
 
@@ -42,8 +43,14 @@ fn mount_spa(config: Config) {
                 shown.with_value(|notice| notice.remove());
                 mount_spa(config.get_value());
             });
-            view! { <ChunkFailed strings=&EN retry/> }
+            // The site's language, as the page's <html lang> gives it (the index is not read yet).
+            let language = document_language().map(|tag| Language::from_tag(&tag)).unwrap_or_default();
+            view! { <ChunkFailed strings=strings_for(language) retry/> }
         });
         std::mem::forget(mounted);
     });
+}
+
+fn document_language() -> Option<String> {
+    web_sys::window()?.document()?.document_element()?.get_attribute("lang")
 }

@@ -1,15 +1,36 @@
-//! Every word the interface shows, in one place, ready for translation (English, Chinese and Russian
-//! are planned: add a table and pick it by language in [`strings_for`]).
+//! Every word the interface shows, in English, Simplified Chinese and Russian: one [`Strings`] table
+//! per language (`strings/en.rs`, `zh.rs`, `ru.rs`), so a field missing from any table does not
+//! compile. Words that change with a count are a [`Plural`], chosen by the language's CLDR plural
+//! rules (the browser's `Intl.PluralRules`, ICU4X when rendering natively: see `crate::locale`).
 //!
 //! Templates mark their arguments as `{name}`; fill them with [`fill`].
 
+mod en;
+mod ru;
+#[cfg(test)]
+mod tests;
+mod zh;
+
+pub use en::EN;
+pub use ru::RU;
+pub use zh::ZH;
+
+use crate::language::Language;
+
 /// The interface's words in one language.
+#[derive(serde::Serialize)]
 pub struct Strings {
+    /// The language of this table (its plural rules and number formats go with it).
+    pub language: Language,
     pub site_name: &'static str,
     pub skip_to_content: &'static str,
     pub loading_article: &'static str,
-    pub by: &'static str,
+    /// The byline, by the number of authors: `{names}`.
+    pub by: Plural,
+    /// Between the last two authors, spaces included.
     pub and: &'static str,
+    /// Between the other authors, spaces included.
+    pub list_separator: &'static str,
     pub updated: &'static str,
     pub more_articles: &'static str,
     pub try_again: &'static str,
@@ -43,8 +64,8 @@ pub struct Strings {
     pub image_failed: &'static str,
     pub zoom_hint: &'static str,
     pub comments_heading: &'static str,
-    /// `{count}`.
-    pub comments_count: &'static str,
+    /// The heading once the thread is known: `{count}` comments.
+    pub comments_count: Plural,
     pub comments_none: &'static str,
     pub comments_loading: &'static str,
     pub comments_unreachable: &'static str,
@@ -64,8 +85,8 @@ pub struct Strings {
     pub sort_newest: &'static str,
     pub sort_most_liked: &'static str,
     pub load_more: &'static str,
-    /// `{count}`.
-    pub show_more_replies: &'static str,
+    /// `{count}`: replies not shown yet.
+    pub show_more_replies: Plural,
     pub anonymous: &'static str,
     pub saved_in_this_browser: &'static str,
     pub awaiting_moderation: &'static str,
@@ -106,99 +127,95 @@ pub struct Strings {
     pub draft_kept: &'static str,
     pub local_note: &'static str,
     pub comments_need_js: &'static str,
+    /// Names the list of links to the article in other languages.
+    pub translations_label: &'static str,
 }
 
-pub const EN: Strings = Strings {
-    site_name: "Broadsheet",
-    skip_to_content: "Skip to the article",
-    loading_article: "Loading the article…",
-    by: "By",
-    and: "and",
-    updated: "Updated",
-    more_articles: "More articles",
-    try_again: "Try again",
-    chunk_failed: "This part of the page could not be loaded. Check your connection and try again.",
-    back_home: "Go to the featured article",
-    error_heading: "The article could not be shown",
-    error_offline: "The server could not be reached. Check your connection, then try again.",
-    error_timeout: "The server is taking too long to answer. Try again in a moment.",
-    error_server: "The server had a problem (error {status}). Try again in a moment.",
-    error_refused: "The server refused the request (error {status}).",
-    error_malformed: "The article file is malformed: {what}. The publisher needs to fix it.",
-    error_no_articles: "This site has no articles yet.",
-    not_found_heading: "Article not found",
-    not_found_text: "There is no article at this address. It may have moved or been removed.",
-    page_not_found_heading: "Page not found",
-    page_not_found_text: "There is nothing at this address.",
-    image_fallback_name: "Image {n}",
-    noscript: "This page needs JavaScript to show the article.",
-    gallery_heading: "Gallery",
-    open_image: "Open image {n} of {total}: {name}",
-    previous_image: "Previous image",
-    next_image: "Next image",
-    close: "Close",
-    image_loading: "Loading image…",
-    image_failed: "This image could not be loaded",
-    zoom_hint: "Double-click or double-tap to zoom; pinch to zoom; drag to pan when zoomed.",
-    comments_heading: "Comments",
-    comments_count: "{count}",
-    comments_none: "No comments yet. Be the first to comment.",
-    comments_loading: "Loading comments…",
-    comments_unreachable: "The comments server could not be reached.",
-    comments_timeout: "The comments server did not answer within 10 seconds.",
-    comments_refused_because: "The comments server refused: {reason}.",
-    comments_refused: "The comments server refused the request (error {status}).",
-    comments_edit_refused: "This comment can no longer be changed from this browser: the edit time has run out, or the browser did not keep the comments server's cookie.",
-    comments_server_error: "The comments server had a problem (error {status}).",
-    comments_malformed: "The comments could not be read: {what}.",
-    comments_storage: "This browser would not store the comment (storage is off or full).",
-    sort_label: "Sort comments",
-    sort_oldest: "Oldest first",
-    sort_newest: "Newest first",
-    sort_most_liked: "Most liked",
-    load_more: "Load more comments",
-    show_more_replies: "Show {count} more replies",
-    anonymous: "Anonymous",
-    saved_in_this_browser: "Saved in this browser only",
-    awaiting_moderation: "Awaiting moderation",
-    comment_deleted: "Comment deleted",
-    sending: "Posting…",
-    edited: "edited",
-    reply: "Reply",
-    edit: "Edit",
-    delete: "Delete",
-    confirm_delete: "Delete this comment?",
-    cancel: "Cancel",
-    like: "Like ({count})",
-    edit_window_closed: "Editing is no longer possible: the comments server allows changes for 15 minutes after posting.",
-    field_name: "Name",
-    field_email: "Email",
-    field_website: "Website",
-    field_comment: "Comment",
-    optional: "(optional)",
-    email_hint: "Never shown.",
-    comment_hint: "{min}–{max} characters; Markdown: *emphasis*, **strong**, `code`, [links](https://…). {count} so far.",
-    preview: "Preview",
-    preview_empty: "Nothing to preview yet.",
-    post_comment: "Post comment",
-    save_edit: "Save changes",
-    posting: "Posting…",
-    replying_to: "Reply to {name}",
-    honeypot_label: "Leave this field empty",
-    problem_required: "Write a comment first.",
-    problem_too_short: "A comment needs at least {min} characters.",
-    problem_too_long: "This is too long: at most {max} characters.",
-    problem_email: "This does not look like an email address.",
-    problem_website: "Enter a web address starting with http:// or https://.",
-    draft_kept: "Your text is kept in this browser; try again when you are ready.",
-    local_note: "Comments you post here are saved in this browser only; other readers see the site's own thread.",
-    comments_need_js: "Comments need JavaScript: turn it on to read the latest and to post.",
-};
-
-/// The words for a BCP 47 language tag; English until other tables exist.
-pub fn strings_for(_language: &str) -> &'static Strings {
-    &EN
+/// A CLDR plural category, as `Intl.PluralRules.select` and ICU4X name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PluralCategory {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
 }
+
+impl PluralCategory {
+    pub const ALL: [PluralCategory; 6] =
+        [PluralCategory::Zero, PluralCategory::One, PluralCategory::Two, PluralCategory::Few, PluralCategory::Many, PluralCategory::Other];
+
+    /// From `Intl.PluralRules.prototype.select`'s answer; `Other` for anything unknown.
+    pub fn from_cldr(name: &str) -> PluralCategory {
+        match name {
+            "zero" => PluralCategory::Zero,
+            "one" => PluralCategory::One,
+            "two" => PluralCategory::Two,
+            "few" => PluralCategory::Few,
+            "many" => PluralCategory::Many,
+            _ => PluralCategory::Other,
+        }
+    }
+
+    pub fn as_cldr(self) -> &'static str {
+        match self {
+            PluralCategory::Zero => "zero",
+            PluralCategory::One => "one",
+            PluralCategory::Two => "two",
+            PluralCategory::Few => "few",
+            PluralCategory::Many => "many",
+            PluralCategory::Other => "other",
+        }
+    }
+}
+
+/// Words that change with a count, one template per CLDR category the language uses (`""` for those
+/// it does not: English has one/other, Russian one/few/many/other, Chinese only other). A native
+/// test checks each table fills exactly its language's categories, as ICU4X lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Plural {
+    pub one: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The template for `category` (`other` when the language has no such form).
+    pub fn select(&self, category: PluralCategory) -> &'static str {
+        let form = match category {
+            PluralCategory::One => self.one,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            _ => self.other,
+        };
+        if form.is_empty() { self.other } else { form }
+    }
+
+    /// The template for each category, for checks.
+    pub fn forms(&self) -> [(PluralCategory, &'static str); 4] {
+        [(PluralCategory::One, self.one), (PluralCategory::Few, self.few), (PluralCategory::Many, self.many), (PluralCategory::Other, self.other)]
+    }
+}
+
+
+
+/// The words for an interface language.
+pub fn strings_for(language: Language) -> &'static Strings {
+    match language {
+        Language::En => &EN,
+        Language::Zh => &ZH,
+        Language::Ru => &RU,
+    }
+}
+
+/// The words for a BCP 47 tag (see [`Language::from_tag`]).
+pub fn strings_for_tag(tag: &str) -> &'static Strings {
+    strings_for(Language::from_tag(tag))
+}
+
+
 
 /// Fills `{name}` placeholders in a template.
 ///

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::chunks;
 use crate::config::{CommentsConfig, Config};
-use crate::strings::EN;
+use crate::strings::strings_for;
 use crate::view::{ArticleSkeleton, ChunkFailed};
 
 /// A mounted widget. `unmount()` removes it and releases its listeners and timers.
@@ -25,15 +25,19 @@ impl ArticleWidget {
 }
 
 /// Mounts the article at `src` into `root`. `comments` uses the configuration syntax of the SPA
-/// (`local`, `off`, `isso:<URL>`); `language` is reserved for the interface's language.
+/// (`local`, `off`, `isso:<URL>`); `language` (the element's `lang`, a BCP 47 tag) forces the
+/// interface's language, blank to follow the article's.
 #[wasm_bindgen]
 pub fn mount_article(root: web_sys::HtmlElement, src: String, comments: String, language: String) -> ArticleWidget {
-    let _ = language; // English is the only table yet (see strings.rs).
     let comments = CommentsConfig::parse(&comments).unwrap_or_else(|problem| {
         web_sys::console::error_1(&format!("Broadsheet widget: {problem}; comments are off").into());
         CommentsConfig::Off
     });
-    let config = Config::for_article_url(&src).with_comments(comments);
+    let config = Config::for_article_url(&src).with_comments(comments).with_language(&language);
+    // The root speaks the interface's language (English until the article says otherwise); the
+    // article and its comments carry their own `lang`.
+    let strings = strings_for(config.language.unwrap_or_default());
+    let _ = root.set_attribute("lang", strings.language.tag());
     let handle = leptos::mount::mount_to(root, move || {
         provide_context(config.clone());
         let attempt = RwSignal::new(0u32);
@@ -41,16 +45,16 @@ pub fn mount_article(root: web_sys::HtmlElement, src: String, comments: String, 
             attempt.track();
             let (config, src) = (config.clone(), src.clone());
             Suspend::new(async move {
-                match chunks::widget_view(config, src).await {
+                match chunks::widget_view(config, src, strings).await {
                     Ok(view) => view,
                     Err(_) => {
                         let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
-                        view! { <ChunkFailed strings=&EN retry/> }.into_any()
+                        view! { <ChunkFailed strings retry/> }.into_any()
                     }
                 }
             })
         };
-        view! { <Suspense fallback=|| view! { <ArticleSkeleton strings=&EN/> }>{article}</Suspense> }
+        view! { <Suspense fallback=move || view! { <ArticleSkeleton strings/> }>{article}</Suspense> }
     });
     ArticleWidget { mounted: Some(Box::new(handle)) }
 }

@@ -90,12 +90,24 @@ ARTICLE_CASES = [
         {"type": "quote", "text": "Q", "cite": "Someone"},
         {"type": "list", "ordered": True, "items": ["one", "two"]},
     ])), None),
+    ("translations are accepted", changed(lambda d: d.update(translations=[
+        {"language": "zh-Hans", "slug": "a-post-zh", "title": "一篇文章"}, {"language": "ru", "slug": "a-post-ru"}])), None),
+    ("a translation without a slug is rejected",
+     changed(lambda d: d.update(translations=[{"language": "ru"}])), "translations[0]: 'slug' is a required"),
+    ("a translation with a bad language tag is rejected",
+     changed(lambda d: d.update(translations=[{"language": "Russian!", "slug": "a-ru"}])), "translations[0].language:"),
+    ("a translation with a path for a slug is rejected",
+     changed(lambda d: d.update(translations=[{"language": "ru", "slug": "../a-ru"}])), "translations[0].slug:"),
     ("relative, https and mailto URLs are accepted", changed(lambda d: d.update(
         authors=[{"name": "A", "url": "mailto:a@example.org"}, {"name": "B", "url": "https://b.example"}],
         lead_image={"src": "./images/javascript:x.webp", "alt": "relative"})), None),
 ]
 
 INDEX_CASES = [
+    ("index with a site language and entry languages is accepted",
+     {"language": "zh-Hans", "articles": [{"slug": "x", "title": "X", "published": "2019-01-01T00:00:00Z", "language": "ru"}]}, None),
+    ("index with a bad site language is rejected",
+     {"language": "中文", "articles": []}, "language:"),
     ("index entry with '/' in its slug is rejected",
      {"articles": [{"slug": "../x", "title": "X", "published": "2019-01-01T00:00:00Z"}]}, "articles[0].slug:"),
     ("index entry without published is rejected", {"articles": [{"slug": "x", "title": "X"}]}, "'published' is a required"),

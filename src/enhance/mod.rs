@@ -1,7 +1,9 @@
 //! Makes a pre-rendered page interactive without rendering its article again: the article element
-//! the reader is already looking at stays the same node. What needs the browser joins it: dates in
-//! the reader's words, the lightbox (figures and thumbnails open it) and the live comments section,
-//! which starts from the same static thread the page shows, so nothing moves.
+//! the reader is already looking at stays the same node. What needs the browser joins it: the
+//! lightbox (figures and thumbnails open it) and the live comments section, which starts from the
+//! same static thread the page shows, so nothing moves. Dates are left as the pre-renderer wrote
+//! them (CLDR through ICU4X, what `Intl` prints too; were a browser's CLDR to differ, the page keeps
+//! its text rather than flash a change).
 //!
 //! This is the always-loaded part, kept small: the lightbox's and the comments' own code are chunks
 //! fetched when a reader is about to need them (`crate::chunks`, `view::lazy`). The pages are
@@ -18,9 +20,9 @@ use web_sys::{Element, HtmlElement};
 use crate::config::Config;
 use crate::model::{ImageLink, PageData};
 use crate::source::comments::{AnyStore, CommentStore};
-use crate::strings::EN;
-use crate::view::date::format_long_date;
+use crate::strings::{strings_for, Strings};
 use crate::view::{when_near_or_idle, ChunkFailed, LazyLightbox, LightboxHandle};
+use comments::TakeOver;
 
 /// Takes over a pre-rendered page; false when this page is not one (the app then renders it).
 pub fn enhance_prerendered(config: Config) -> bool {
@@ -34,11 +36,11 @@ pub fn enhance_prerendered(config: Config) -> bool {
         return false;
     };
 
-    format_dates(&document, &data.language);
-    if let Some(handle) = mount_lightbox(&document, &article_element, &data) {
+    let strings = strings_for(config.interface_language(&data.language));
+    if let Some(handle) = mount_lightbox(&document, &article_element, &data, strings) {
         open_from_the_page(&article_element, handle);
     }
-    mount_comments(&document, data, config);
+    mount_comments(&document, data, config, strings);
     // Says the page is interactive now (tests wait for it; before it, links are plain links).
     if let Ok(Some(main)) = document.query_selector("main") {
         let _ = main.set_attribute("data-enhanced", "");
@@ -46,20 +48,14 @@ pub fn enhance_prerendered(config: Config) -> bool {
     true
 }
 
-/// The dates of the page (article, other articles) in the reader's words, as `LocalDate` does.
-fn format_dates(document: &web_sys::Document, language: &str) {
-    let Ok(times) = document.query_selector_all("main .article-meta time[datetime], main .more-articles time[datetime]") else { return };
-    for i in 0..times.length() {
-        let Some(time) = times.item(i).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
-        if let Some(text) = time.get_attribute("datetime").and_then(|d| format_long_date(&d, language)) {
-            time.set_text_content(Some(&text));
-        }
-    }
-}
-
 /// The lightbox (its code loaded on first need), mounted next to the article's figures; the handle
 /// that opens it.
-fn mount_lightbox(document: &web_sys::Document, article_element: &Element, data: &PageData) -> Option<LightboxHandle> {
+fn mount_lightbox(
+    document: &web_sys::Document,
+    article_element: &Element,
+    data: &PageData,
+    strings: &'static Strings,
+) -> Option<LightboxHandle> {
     if data.images.is_empty() {
         return None;
     }
@@ -71,7 +67,7 @@ fn mount_lightbox(document: &web_sys::Document, article_element: &Element, data:
     }
     let handle = LightboxHandle::new(data.images.len(), ImageLink::page());
     let (images, slug) = (data.images.clone(), data.slug.clone());
-    let mounted = leptos::mount::mount_to(holder, move || view! { <LazyLightbox images handle strings=&EN id=slug/> });
+    let mounted = leptos::mount::mount_to(holder, move || view! { <LazyLightbox images handle strings id=slug/> });
     // The page lives as long as the document: nothing ever unmounts it.
     std::mem::forget(mounted);
     Some(handle)
@@ -109,49 +105,34 @@ fn open_from_the_page(article_element: &Element, handle: LightboxHandle) {
 
 /// The live comments section in place of the static one, when it nears the screen or the page is
 /// idle. If its code cannot be fetched, the static section says so, with "Try again".
-fn mount_comments(document: &web_sys::Document, data: PageData, config: Config) {
+fn mount_comments(document: &web_sys::Document, data: PageData, config: Config, strings: &'static Strings) {
     let Some(store) = AnyStore::for_article(&config, &data.slug, &data.title) else { return };
     let Some(static_section) = document.query_selector("main section.comments").ok().flatten() else { return };
-    // A thread from the page only when the page's store is the one that made it (the local one).
-    let part = CommentsPart {
+    let part = TakeOver {
         static_section: static_section.clone(),
         thread_key: config.post_path(&data.slug),
+        // A thread from the page only when the page's store is the one that made it (the local one).
         thread_file: if store.keeps_comments_locally() { data.thread } else { None },
-        language: data.language,
+        language: config.date_language(&data.language),
+        offset_seconds: data.offset_seconds,
+        strings,
         store,
         config,
     };
-    when_near_or_idle(&static_section, move || part.load());
+    when_near_or_idle(&static_section, move || load_comments(part));
 }
 
-/// What the comments chunk needs to take the static section over.
-#[derive(Clone)]
-struct CommentsPart {
-    static_section: Element,
-    store: AnyStore,
-    config: Config,
-    thread_key: String,
-    language: String,
-    thread_file: Option<crate::json::Value>,
-}
-
-impl CommentsPart {
-    fn load(self) {
-        wasm_bindgen_futures::spawn_local(async move {
-            let again = self.clone();
-            let CommentsPart { static_section, store, config, thread_key, language, thread_file } = self;
-            let section = static_section.clone();
-            let taken_over =
-                crate::chunks::take_over_comments(static_section, store, config, &EN, thread_key, language, thread_file).await;
-            if taken_over.is_err() {
-                show_failure(&section, move || again.clone().load());
-            }
-        });
-    }
+fn load_comments(part: TakeOver) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let (section, strings, again) = (part.static_section.clone(), part.strings, part.clone());
+        if crate::chunks::take_over_comments(part).await.is_err() {
+            show_failure(&section, strings, move || load_comments(again.clone()));
+        }
+    });
 }
 
 /// "Could not be loaded" with "Try again", at the top of the static comments section.
-fn show_failure(static_section: &Element, retry: impl Fn() + 'static) {
+fn show_failure(static_section: &Element, strings: &'static Strings, retry: impl Fn() + 'static) {
     let Some(holder) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("div").ok())
@@ -167,7 +148,7 @@ fn show_failure(static_section: &Element, retry: impl Fn() + 'static) {
             shown.with_value(|notice| notice.remove());
             retry.with_value(|retry| retry());
         });
-        view! { <ChunkFailed strings=&EN retry=on_retry/> }
+        view! { <ChunkFailed strings retry=on_retry/> }
     });
     std::mem::forget(mounted);
 }

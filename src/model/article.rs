@@ -28,6 +28,18 @@ pub struct Article {
     pub lead_image: Option<Image>,
     pub body: Vec<Block>,
     pub gallery: Vec<Image>,
+    /// The same article in other languages, on the same site.
+    pub translations: Vec<Translation>,
+}
+
+/// Another language's version of an article: its file is `articles/<slug>.json` beside this one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Translation {
+    /// Its BCP 47 language tag (the `language` of its own file).
+    pub language: String,
+    pub slug: String,
+    /// Its title, in its language (for the link's tooltip).
+    pub title: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -117,6 +129,8 @@ fn read_article(file: &Node, warnings: &mut Warnings) -> Result<Article, FormatE
     let body = body.iter().filter_map(|block| read_block(block, warnings).transpose()).collect::<Result<_, _>>()?;
     let gallery = file.get("gallery").opt_items()?;
     let gallery = gallery.iter().map(|image| read_image(image, warnings)).collect::<Result<Vec<_>, _>>()?;
+    let language = file.get("language").opt_string()?.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "en".into());
+    let translations = read_translations(&file.get("translations"), slug, &language, warnings)?;
     let authors = file.get("authors").list(|author| {
         Ok(Author {
             name: author.get("name").str()?.to_owned(),
@@ -130,7 +144,7 @@ fn read_article(file: &Node, warnings: &mut Warnings) -> Result<Article, FormatE
         label: file.get("label").opt_string()?.filter(|label| !label.trim().is_empty()),
         title: title.str()?.to_owned(),
         summary: file.get("summary").opt_string()?,
-        language: file.get("language").opt_string()?.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "en".into()),
+        language,
         published,
         updated: file.get("updated").optional(Timestamp::read)?,
         authors: authors.into_iter().filter(|a| !a.name.trim().is_empty()).collect(),
@@ -138,7 +152,41 @@ fn read_article(file: &Node, warnings: &mut Warnings) -> Result<Article, FormatE
         lead_image: file.get("lead_image").optional(|image| read_image(image, warnings))?.flatten(),
         body,
         gallery: gallery.into_iter().flatten().collect(),
+        translations,
     })
+}
+
+/// The usable entries of `translations`: a language tag other than the article's and the other
+/// entries', a valid slug other than the article's own. The rest are left out with a warning, so
+/// the article still shows; a `translations` that is not a list is an error naming it.
+fn read_translations(list: &Node, own_slug: &str, own_language: &str, warnings: &mut Warnings) -> Result<Vec<Translation>, FormatError> {
+    let mut kept: Vec<Translation> = Vec::new();
+    for entry in list.opt_items()? {
+        let text = |name: &str| entry.get(name).opt_string().ok().flatten();
+        match (text("language"), text("slug")) {
+            (Some(language), Some(slug))
+                if is_valid_slug(&slug)
+                    && slug != own_slug
+                    && is_language_tag(&language)
+                    && !language.eq_ignore_ascii_case(own_language)
+                    && !kept.iter().any(|k| k.language.eq_ignore_ascii_case(&language)) =>
+            {
+                kept.push(Translation { language, slug, title: text("title") })
+            }
+            _ => warnings.push(format!(
+                "{}: needs a language tag other than the article's and the others', and a slug (a-z, 0-9, '-') other than its own; left out",
+                entry.path()
+            )),
+        }
+    }
+    Ok(kept)
+}
+
+/// The shape of a BCP 47 tag (`en`, `zh-Hans`, `ru-RU`), as the schema checks it.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let first_ok = subtags.next().is_some_and(|s| (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()));
+    first_ok && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Reads one body block; `Ok(None)` for a block that is skipped (unknown type, refused image).

@@ -13,10 +13,15 @@ pub struct IndexEntry {
     pub featured: bool,
     pub summary: Option<String>,
     pub label: Option<String>,
+    /// The article's BCP 47 language tag, when it is not the site's.
+    pub language: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ArticleIndex {
+    /// The site's own language (BCP 47): its pages that are not an article (not found, errors,
+    /// loading) speak it. English when absent.
+    pub language: Option<String>,
     pub articles: Vec<IndexEntry>,
 }
 
@@ -25,8 +30,13 @@ impl ArticleIndex {
         Node::parse(text, |file| {
             file.object()?;
             let articles = file.get("articles").items()?.iter().map(read_entry).collect::<Result<_, _>>()?;
-            Ok(ArticleIndex { articles })
+            Ok(ArticleIndex { language: file.get("language").opt_string()?, articles })
         })
+    }
+
+    /// The site's language tag (`en` when the index does not say).
+    pub fn site_language(&self) -> &str {
+        self.language.as_deref().filter(|l| !l.trim().is_empty()).unwrap_or("en")
     }
 
     /// The entry marked `featured: true` (the first, if several are), else the newest.
@@ -58,5 +68,6 @@ fn read_entry(entry: &Node) -> Result<IndexEntry, FormatError> {
         featured: entry.get("featured").flag()?,
         summary: entry.get("summary").opt_string()?,
         label: entry.get("label").opt_string()?,
+        language: entry.get("language").opt_string()?,
     })
 }

@@ -15,7 +15,7 @@ mod relative_time;
 mod timestamp;
 mod url;
 
-pub use article::{is_valid_slug, Article, Author, Block, Warnings, FORMAT_VERSION};
+pub use article::{is_language_tag, is_valid_slug, Article, Author, Block, Translation, Warnings, FORMAT_VERSION};
 pub use comment::{
     count_all, nest, Comment, CommentDraft, CommentState, Field, FieldProblem, NewComment, Origin, SortOrder,
     ThreadPage, EMAIL_MAX, NAME_MAX, TEXT_MAX, TEXT_MIN, WEBSITE_MAX,

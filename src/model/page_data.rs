@@ -14,6 +14,8 @@ pub struct PageData {
     pub slug: String,
     pub title: String,
     pub language: String,
+    /// The article's time zone (seconds east of UTC): dates are written in it.
+    pub offset_seconds: i32,
     /// Every image in reading order (figures, then the gallery), URLs as the page's HTML has them.
     pub images: Vec<Image>,
     /// The site's thread file as it was at build time (local comments only), read by the comments.
@@ -26,6 +28,7 @@ impl PageData {
             ("slug", Some(self.slug.as_str().into())),
             ("title", Some(self.title.as_str().into())),
             ("language", Some(self.language.as_str().into())),
+            ("offset", Some(Value::Number(f64::from(self.offset_seconds)))),
             ("images", Some(Value::Array(self.images.iter().map(image_value).collect()))),
             ("thread", self.thread.clone()),
         ])
@@ -38,6 +41,7 @@ impl PageData {
                 slug: data.get("slug").str()?.to_owned(),
                 title: data.get("title").str()?.to_owned(),
                 language: data.get("language").str()?.to_owned(),
+                offset_seconds: data.get("offset").f64()? as i32,
                 images: data.get("images").list(read_image)?,
                 thread: data.get("thread").value().cloned(),
             })
@@ -158,6 +162,7 @@ mod tests {
             slug: article.slug.clone(),
             title: article.title.clone(),
             language: article.language.clone(),
+            offset_seconds: article.published.offset_seconds(),
             images: article.images().cloned().collect(),
             thread: Some(Value::object([("format", Some(1.0.into()))])),
         };
@@ -168,7 +173,7 @@ mod tests {
 
     #[test]
     fn a_refused_url_in_page_data_is_an_error() {
-        let text = r#"{"slug": "a", "title": "T", "language": "en", "images": [{"src": "javascript:alert(1)", "caption": []}]}"#;
+        let text = r#"{"slug": "a", "title": "T", "language": "en", "offset": 0, "images": [{"src": "javascript:alert(1)", "caption": []}]}"#;
         assert_eq!(PageData::from_json(text).unwrap_err().field(), Some("images[0].src"));
     }
 }

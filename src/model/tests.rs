@@ -207,9 +207,9 @@ fn the_index_picks_the_featured_entry_else_the_newest() {
     )
     .unwrap();
     assert_eq!(index.featured().unwrap().slug, "pick");
-    let unfeatured = ArticleIndex { articles: index.articles.iter().filter(|e| !e.featured).cloned().collect() };
+    let unfeatured = ArticleIndex { language: None, articles: index.articles.iter().filter(|e| !e.featured).cloned().collect() };
     assert_eq!(unfeatured.featured().unwrap().slug, "new");
-    assert_eq!(ArticleIndex { articles: vec![] }.featured(), None);
+    assert_eq!(ArticleIndex { language: None, articles: vec![] }.featured(), None);
 }
 
 #[test]
@@ -234,6 +234,14 @@ fn the_demo_articles_read_without_warnings() {
         assert_eq!(article.slug, entry.slug);
         assert_eq!(article.title, entry.title);
         assert!(warnings.is_empty(), "{}: {warnings:?}", entry.slug);
+        assert_eq!(entry.language.as_deref().unwrap_or(index.site_language()), article.language, "{}: index language", entry.slug);
+        // Translations answer each other, in the languages their files say.
+        for translation in &article.translations {
+            let other = std::fs::read_to_string(format!("{root}/{}.json", translation.slug)).unwrap();
+            let (other, _) = Article::from_json(&other).unwrap();
+            assert_eq!(other.language, translation.language, "{} -> {}", article.slug, other.slug);
+            assert!(other.translations.iter().any(|t| t.slug == article.slug), "{} does not list {} back", other.slug, article.slug);
+        }
         for image in article.images() {
             assert!(image.width.is_some() && image.height.is_some() && !image.srcset.is_empty());
             // Relative to the article file, as the browser resolves it.
@@ -241,6 +249,43 @@ fn the_demo_articles_read_without_warnings() {
             assert!(std::path::Path::new(&path).exists(), "{path} is missing");
         }
     }
+}
+
+#[test]
+fn the_demo_has_an_article_in_each_language_and_translations_between_them() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/public/articles");
+    let index = ArticleIndex::from_json(&std::fs::read_to_string(format!("{root}/index.json")).unwrap()).unwrap();
+    let languages: Vec<_> = index.articles.iter().map(|e| e.language.clone().unwrap_or_else(|| "en".into())).collect();
+    for wanted in ["en", "zh-CN", "ru"] {
+        assert!(languages.iter().any(|l| l == wanted), "no {wanted} article in {languages:?}");
+    }
+}
+
+#[test]
+fn translations_keep_good_entries_and_leave_out_bad_ones_with_a_warning() {
+    let mut value = minimal();
+    value["language"] = json!("en");
+    value["translations"] = json!([
+        { "language": "zh-Hans", "slug": "a-zh", "title": "标题" },
+        { "language": "ru", "slug": "../etc/passwd" },
+        { "language": "<script>", "slug": "a-x" },
+        { "language": "ru", "slug": value["slug"] },
+        { "language": "zh-Hans", "slug": "a-zh-2" },
+        { "slug": "no-language" },
+        "not an object",
+        { "language": "ru", "slug": "a-ru", "future_field": true }
+    ]);
+    let (article, warnings) = read(&value).unwrap();
+    let kept: Vec<_> = article.translations.iter().map(|t| (t.language.as_str(), t.slug.as_str())).collect();
+    assert_eq!(kept, [("zh-Hans", "a-zh"), ("ru", "a-ru")]);
+    assert_eq!(warnings.len(), 6, "{warnings:?}");
+    for (warning, i) in warnings.iter().zip([1, 2, 3, 4, 5, 6]) {
+        assert!(warning.starts_with(&format!("translations[{i}]: ")) && warning.ends_with("left out"), "{warning}");
+    }
+    // Something else than a list is a mistyped field, named as any other.
+    let mut odd = minimal();
+    odd["translations"] = json!("nica-agreement-zh");
+    assert!(read(&odd).unwrap_err().to_string().contains("`translations`"));
 }
 
 /// Every payload of the shared XSS corpus, in every text field, reads as text: nothing turns into
@@ -260,6 +305,7 @@ fn hostile_payloads_stay_text() {
         value["label"] = json!(payload);
         value["summary"] = json!(payload);
         value["authors"] = json!([{ "name": payload, "url": payload }]);
+        value["translations"] = json!([{ "language": payload, "slug": payload, "title": payload }, { "language": "ru", "slug": "t-ru", "title": payload }]);
         value["body"] = json!([
             { "type": "paragraph", "text": payload },
             { "type": "heading", "text": payload },

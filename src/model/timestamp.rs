@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+use time::{OffsetDateTime, UtcOffset};
 
 use super::{FormatError, Node};
 
@@ -13,12 +13,19 @@ pub struct Timestamp {
     rfc3339: String,
     #[serde(skip)]
     unix_seconds: i64,
+    /// The offset it was written with, in seconds east of UTC: where it happened.
+    #[serde(skip)]
+    offset_seconds: i32,
 }
 
 impl Timestamp {
     pub fn parse(text: &str) -> Option<Timestamp> {
         let parsed = OffsetDateTime::parse(text.trim(), &Rfc3339).ok()?;
-        Some(Timestamp { rfc3339: text.trim().to_owned(), unix_seconds: parsed.unix_timestamp() })
+        Some(Timestamp {
+            rfc3339: text.trim().to_owned(),
+            unix_seconds: parsed.unix_timestamp(),
+            offset_seconds: parsed.offset().whole_seconds(),
+        })
     }
 
     /// As written in the file: the value for `<time datetime>` and for the browser's `Date`.
@@ -27,7 +34,7 @@ impl Timestamp {
         let whole = seconds.floor();
         let parsed = OffsetDateTime::from_unix_timestamp(whole as i64).ok()?;
         let rfc3339 = parsed.format(&Rfc3339).ok()?;
-        Some(Timestamp { rfc3339, unix_seconds: whole as i64 })
+        Some(Timestamp { rfc3339, unix_seconds: whole as i64, offset_seconds: 0 })
     }
 
     /// Reads a required timestamp field, naming it when it is not RFC 3339.
@@ -43,6 +50,25 @@ impl Timestamp {
 
     pub fn unix_seconds(&self) -> i64 {
         self.unix_seconds
+    }
+
+    /// The UTC offset it was written with, in seconds (`+03:00` → 10800): the article's time zone.
+    pub fn offset_seconds(&self) -> i32 {
+        self.offset_seconds
+    }
+
+    /// The calendar date (year, month, day) at `offset_seconds` east of UTC.
+    ///
+    /// ```
+    /// use broadsheet::model::Timestamp;
+    /// let late = Timestamp::parse("2020-08-26T23:30:00Z").unwrap();
+    /// assert_eq!(late.date_at_offset(0), Some((2020, 8, 26)));
+    /// assert_eq!(late.date_at_offset(3 * 3600), Some((2020, 8, 27)));
+    /// ```
+    pub fn date_at_offset(&self, offset_seconds: i32) -> Option<(i32, u8, u8)> {
+        let offset = UtcOffset::from_whole_seconds(offset_seconds).ok()?;
+        let date = OffsetDateTime::from_unix_timestamp(self.unix_seconds).ok()?.to_offset(offset).date();
+        Some((date.year(), date.month() as u8, date.day()))
     }
 
     /// The calendar date as written (`YYYY-MM-DD`), shown until the browser has formatted the date.
@@ -73,6 +99,8 @@ mod tests {
         let utc = Timestamp::parse("2020-08-26T09:00:00Z").unwrap();
         assert_eq!(moscow.unix_seconds(), utc.unix_seconds());
         assert_eq!(moscow.date_part(), "2020-08-26");
+        assert_eq!(moscow.offset_seconds(), 3 * 3600);
+        assert_eq!(utc.offset_seconds(), 0);
     }
 
     #[test]

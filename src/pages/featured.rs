@@ -2,16 +2,17 @@
 
 use leptos::prelude::*;
 
-use super::{loaded_slug, ArticleTitle, MoreArticles, SiteIndex};
+use super::{ArticleTitle, MoreArticles, SiteIndex};
 use crate::config::Config;
 use crate::source::{load_article, SourceError};
-use crate::strings::EN;
 use crate::view::ArticleLoader;
 
 #[component]
 pub fn FeaturedPage() -> impl IntoView {
     let config = expect_context::<Config>();
-    let index = expect_context::<SiteIndex>().0;
+    let site = expect_context::<SiteIndex>();
+    let strings = site.strings();
+    let index = site.0;
     let article = LocalResource::new({
         let config = config.clone();
         move || {
@@ -29,8 +30,8 @@ pub fn FeaturedPage() -> impl IntoView {
         article.refetch();
     });
     view! {
-        <ArticleTitle article strings=&EN/>
-        <ArticleLoader article strings=&EN home=config.home_path().to_owned() on_retry=retry/>
-        <MoreArticles current=loaded_slug(article)/>
+        <ArticleTitle article strings/>
+        <ArticleLoader article strings home=config.home_path().to_owned() on_retry=retry/>
+        <MoreArticles article/>
     }
 }

@@ -3,22 +3,29 @@
 use serde_json::{json, Value};
 
 use super::escape::escape_html;
-use super::head::Site;
+use super::head::{alternates, Site};
 use crate::model::Article;
 
-/// `sitemap.xml`: the home page and every article, with its last change.
+/// `sitemap.xml`: the home page and every article, with its last change and its language versions
+/// (`xhtml:link` alternates, as search engines read them).
 pub fn sitemap(site: &Site, articles: &[Article]) -> String {
     let mut urls = vec![format!("  <url><loc>{}</loc></url>", escape_html(&site.base_url))];
     for article in articles {
         let modified = article.updated.as_ref().unwrap_or(&article.published);
+        let links: String = alternates(article, site)
+            .iter()
+            .map(|(language, url)| {
+                format!("<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>", escape_html(language), escape_html(url))
+            })
+            .collect();
         urls.push(format!(
-            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>",
+            "  <url><loc>{}</loc><lastmod>{}</lastmod>{links}</url>",
             escape_html(&site.post_url(&article.slug)),
             escape_html(modified.as_rfc3339())
         ));
     }
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{}\n</urlset>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n{}\n</urlset>\n",
         urls.join("\n")
     )
 }
@@ -54,7 +61,8 @@ pub fn atom_feed(site: &Site, articles: &[Article]) -> String {
                 .map(|s| format!("<summary>{}</summary>", escape_html(s)))
                 .unwrap_or_default();
             format!(
-                "  <entry>\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <published>{}</published>\n    <updated>{}</updated>\n    {authors}{summary}\n  </entry>",
+                "  <entry xml:lang=\"{}\">\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <published>{}</published>\n    <updated>{}</updated>\n    {authors}{summary}\n  </entry>",
+                escape_html(&article.language),
                 escape_html(&article.title),
                 escape_html(&url),
                 escape_html(&url),
@@ -64,8 +72,9 @@ pub fn atom_feed(site: &Site, articles: &[Article]) -> String {
         })
         .collect();
     format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>{name}</title>\n  <id>{base}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{base}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}feed.xml\"/>\n  <updated>{updated}</updated>\n  <author><name>{name}</name></author>\n{entries}\n</feed>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{language}\">\n  <title>{name}</title>\n  <id>{base}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{base}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}feed.xml\"/>\n  <updated>{updated}</updated>\n  <author><name>{name}</name></author>\n{entries}\n</feed>\n",
         name = escape_html(&site.name),
+        language = escape_html(&site.language),
         base = escape_html(&site.base_url),
         updated = escape_html(&updated),
         entries = entries.join("\n"),
@@ -104,6 +113,7 @@ pub fn json_feed(site: &Site, articles: &[Article]) -> Value {
         "version": "https://jsonfeed.org/version/1.1",
         "title": site.name,
         "home_page_url": site.base_url,
+        "language": site.language,
         "feed_url": format!("{}feed.json", site.base_url),
         "items": items,
     })
@@ -114,7 +124,7 @@ mod tests {
     use super::*;
 
     fn site() -> Site {
-        Site { base_url: "https://example.org/".into(), name: "Broad & sheet".into() }
+        Site { base_url: "https://example.org/".into(), name: "Broad & sheet".into(), language: "en".into() }
     }
 
     fn article(slug: &str, title: &str, published: &str) -> Article {
@@ -136,12 +146,28 @@ mod tests {
         assert!(xml.contains("<loc>https://example.org/</loc>"));
         assert!(xml.contains("<loc>https://example.org/posts/old</loc><lastmod>2019-01-01T00:00:00Z</lastmod>"));
         assert_eq!(xml.matches("<url>").count(), 3);
+        assert!(!xml.contains("xhtml:link rel"), "no alternates without translations");
+    }
+
+    #[test]
+    fn the_sitemap_lists_every_language_version_of_a_translated_article() {
+        let json = serde_json::json!({
+            "format": 1, "slug": "a", "title": "A", "language": "en", "published": "2020-01-01T00:00:00Z", "body": [],
+            "translations": [{ "language": "ru", "slug": "a-ru" }]
+        });
+        let xml = sitemap(&site(), &[Article::from_json(&json.to_string()).unwrap().0]);
+        assert!(xml.contains(r#"xmlns:xhtml="http://www.w3.org/1999/xhtml""#));
+        for (language, slug) in [("en", "a"), ("ru", "a-ru"), ("x-default", "a")] {
+            let link = format!(r#"<xhtml:link rel="alternate" hreflang="{language}" href="https://example.org/posts/{slug}"/>"#);
+            assert!(xml.contains(&link), "missing {link}\n{xml}");
+        }
     }
 
     #[test]
     fn the_atom_feed_is_well_formed_and_newest_first() {
         let xml = atom_feed(&site(), &articles());
-        assert!(xml.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom">"#));
+        assert!(xml.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">"#));
+        assert!(xml.contains(r#"<entry xml:lang="en">"#));
         assert!(xml.contains("<title>Broad &amp; sheet</title>"));
         assert!(xml.contains("<updated>2021-01-01T00:00:00Z</updated>"));
         assert!(xml.find("posts/new").unwrap() < xml.find("posts/old").unwrap());
@@ -159,6 +185,7 @@ mod tests {
         let feed = json_feed(&site(), &articles());
         assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
         assert_eq!(feed["feed_url"], "https://example.org/feed.json");
+        assert_eq!(feed["language"], "en");
         let items = feed["items"].as_array().unwrap();
         assert_eq!(items[0]["id"], "https://example.org/posts/new");
         assert_eq!(items[1]["title"], "Old <one>");

@@ -3,13 +3,16 @@
 use serde_json::{json, Value};
 
 use super::escape::{escape_html, json_for_script};
+use crate::language::{og_locale, Language};
 use crate::model::{Article, Image};
 
-/// The published site: its absolute base URL (from the build's `--site-url`, ending in `/`) and name.
+/// The published site: its absolute base URL (from the build's `--site-url`, ending in `/`), name
+/// and language (the index's `language`, a BCP 47 tag).
 #[derive(Clone, Debug)]
 pub struct Site {
     pub base_url: String,
     pub name: String,
+    pub language: String,
 }
 
 impl Site {
@@ -34,6 +37,27 @@ impl Site {
     }
 }
 
+/// Every language version of `article` (itself first) as `(hreflang, URL)`, then `x-default`: the
+/// version in the site's language (its exact tag first), else the one with the first slug, so
+/// that every page of the group names the same one. Empty for an article without translations.
+pub fn alternates(article: &Article, site: &Site) -> Vec<(String, String)> {
+    if article.translations.is_empty() {
+        return Vec::new();
+    }
+    let mut versions = vec![(article.language.clone(), article.slug.clone())];
+    versions.extend(article.translations.iter().map(|t| (t.language.clone(), t.slug.clone())));
+    let site_language = Language::from_tag(&site.language);
+    let default = versions
+        .iter()
+        .min_by_key(|(language, slug)| {
+            (!language.eq_ignore_ascii_case(&site.language), Language::from_tag(language) != site_language, slug.clone())
+        })
+        .map(|(_, slug)| site.post_url(slug));
+    let mut all: Vec<_> = versions.into_iter().map(|(language, slug)| (language, site.post_url(&slug))).collect();
+    all.extend(default.map(|url| ("x-default".to_owned(), url)));
+    all
+}
+
 /// The `<head>` elements for `article` at `canonical`: title, description, canonical link,
 /// Open Graph and Twitter card, preload of the lead image, and the JSON-LD block. Image references
 /// in `article` are root-relative or absolute (resolved by the pre-renderer).
@@ -49,11 +73,17 @@ pub fn head_html(article: &Article, site: &Site, canonical: &str) -> String {
         format!(r#"<meta property="og:description" content="{}">"#, escape_html(&description)),
         format!(r#"<meta property="og:url" content="{}">"#, escape_html(canonical)),
         format!(r#"<meta property="og:site_name" content="{}">"#, escape_html(&site.name)),
-        format!(r#"<meta property="og:locale" content="{}">"#, escape_html(&article.language.replace('-', "_"))),
+        format!(r#"<meta property="og:locale" content="{}">"#, escape_html(&og_locale(&article.language))),
         format!(r#"<meta property="article:published_time" content="{}">"#, escape_html(article.published.as_rfc3339())),
     ];
     if let Some(updated) = &article.updated {
         head.push(format!(r#"<meta property="article:modified_time" content="{}">"#, escape_html(updated.as_rfc3339())));
+    }
+    for translation in &article.translations {
+        head.push(format!(r#"<meta property="og:locale:alternate" content="{}">"#, escape_html(&og_locale(&translation.language))));
+    }
+    for (language, url) in alternates(article, site) {
+        head.push(format!(r#"<link rel="alternate" hreflang="{}" href="{}">"#, escape_html(&language), escape_html(&url)));
     }
     let lead = lead_image(article);
     match lead {
@@ -112,7 +142,12 @@ pub fn json_ld(article: &Article, site: &Site, canonical: &str) -> Value {
             None => json!({ "@type": "Person", "name": author.name }),
         })
         .collect();
-    json!({
+    let translations: Vec<Value> = article
+        .translations
+        .iter()
+        .map(|t| json!({ "@type": "NewsArticle", "url": site.post_url(&t.slug), "inLanguage": t.language, "headline": t.title }))
+        .collect();
+    let mut ld = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
@@ -125,7 +160,11 @@ pub fn json_ld(article: &Article, site: &Site, canonical: &str) -> Value {
         "dateModified": article.updated.as_ref().unwrap_or(&article.published).as_rfc3339(),
         "author": authors,
         "publisher": { "@type": "Organization", "name": site.name, "url": site.base_url },
-    })
+    });
+    if !translations.is_empty() {
+        ld["workTranslation"] = Value::Array(translations);
+    }
+    ld
 }
 
 #[cfg(test)]
@@ -133,7 +172,7 @@ mod tests {
     use super::*;
 
     fn site() -> Site {
-        Site { base_url: "https://example.org/news/".into(), name: "Broadsheet".into() }
+        Site { base_url: "https://example.org/news/".into(), name: "Broadsheet".into(), language: "en".into() }
     }
 
     fn article(title: &str) -> Article {
@@ -167,7 +206,7 @@ mod tests {
             r#"<meta property="og:image" content="https://example.org/news/images/lead.webp">"#,
             r#"<meta property="og:image:width" content="1200">"#,
             r#"<meta property="og:image:height" content="630">"#,
-            r#"<meta property="og:locale" content="ru">"#,
+            r#"<meta property="og:locale" content="ru_RU">"#,
             r#"<meta name="twitter:card" content="summary_large_image">"#,
             r#"<meta property="article:modified_time" content="2020-08-27T09:00:00Z">"#,
             r#"<link rel="preload" as="image" href="/news/images/f.webp" imagesrcset="/news/images/f-480.webp 480w" imagesizes="100vw">"#,
@@ -197,5 +236,48 @@ mod tests {
         let parsed: Value = serde_json::from_str(body).unwrap();
         assert_eq!(parsed["headline"], "</script><script>alert(1)</script>");
         assert_eq!(head.matches("</script>").count(), 1, "only the JSON-LD element's own end tag");
+    }
+
+    fn with_translations(slug: &str, language: &str, translations: serde_json::Value) -> Article {
+        let json = serde_json::json!({
+            "format": 1, "slug": slug, "title": "T", "language": language, "published": "2020-08-26T18:00:00+03:00",
+            "body": [], "translations": translations
+        });
+        Article::from_json(&json.to_string()).unwrap().0
+    }
+
+    #[test]
+    fn translations_are_hreflang_alternates_with_one_x_default_for_the_whole_group() {
+        let site = site();
+        let zh = with_translations("a-zh", "zh-CN", json!([{ "language": "en", "slug": "a" }, { "language": "ru", "slug": "a-ru" }]));
+        let en = with_translations("a", "en", json!([{ "language": "zh-CN", "slug": "a-zh" }, { "language": "ru", "slug": "a-ru" }]));
+        let url = |slug: &str| format!("https://example.org/news/posts/{slug}");
+        for article in [&zh, &en] {
+            let found = alternates(article, &site);
+            assert_eq!(found.len(), 4);
+            assert!(found.contains(&("x-default".into(), url("a"))), "{found:?}");
+            for (language, slug) in [("en", "a"), ("zh-CN", "a-zh"), ("ru", "a-ru")] {
+                assert!(found.contains(&(language.into(), url(slug))), "{found:?}");
+            }
+        }
+        let head = head_html(&zh, &site, &url("a-zh"));
+        assert!(head.contains(r#"<meta property="og:locale" content="zh_CN">"#), "{head}");
+        assert!(head.contains(r#"<meta property="og:locale:alternate" content="en_US">"#));
+        assert!(head.contains(r#"<meta property="og:locale:alternate" content="ru_RU">"#));
+        assert!(head.contains(r#"<link rel="alternate" hreflang="x-default" href="https://example.org/news/posts/a">"#));
+        let ld = json_ld(&zh, &site, &url("a-zh"));
+        assert_eq!(ld["inLanguage"], "zh-CN");
+        assert_eq!(ld["workTranslation"][1]["url"], url("a-ru"));
+    }
+
+    #[test]
+    fn without_the_site_s_language_x_default_is_the_first_slug_everywhere() {
+        let site = Site { language: "fr".into(), ..site() };
+        let ru = with_translations("b-ru", "ru", json!([{ "language": "zh-Hans", "slug": "b-zh" }]));
+        let zh = with_translations("b-zh", "zh-Hans", json!([{ "language": "ru", "slug": "b-ru" }]));
+        for article in [&ru, &zh] {
+            assert_eq!(alternates(article, &site).last().unwrap().1, "https://example.org/news/posts/b-ru");
+        }
+        assert!(alternates(&with_translations("c", "en", json!([])), &site).is_empty());
     }
 }

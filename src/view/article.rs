@@ -2,35 +2,40 @@
 
 use leptos::prelude::*;
 
-use super::{FigureView, Gallery, LazyComments, LazyLightbox, LightboxHandle, LocalDate, RichTextView};
+use super::{FigureView, Gallery, LazyComments, LazyLightbox, LightboxHandle, LocalDate, RichTextView, TranslationLinks};
 use crate::config::Config;
-use crate::source::comments::AnyStore;
+use crate::locale::plural_category;
 use crate::model::{Article, Author, Block, ImageLink};
+use crate::source::comments::AnyStore;
 use crate::strings::{strings_for, Strings};
 
-/// A whole article as `<article>`, its title the page's `<h1>`.
+/// A whole article as `<article>`, its title the page's `<h1>`. Its interface speaks the article's
+/// language, unless the [`Config`] forces one (the widget's `lang`).
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
-    let strings = strings_for(&article.language);
+    let config = use_context::<Config>().unwrap_or_default();
+    let strings = strings_for(config.interface_language(&article.language));
+    let date_language = config.date_language(&article.language);
     let sequence: Vec<_> = article.images().cloned().collect();
     let figure_count = sequence.len() - article.gallery.len();
-    let scoped = use_context::<Config>().is_some_and(|config| config.scoped_image_links);
-    let link = if scoped { ImageLink::scoped(&article.slug) } else { ImageLink::page() };
+    let link = if config.scoped_image_links { ImageLink::scoped(&article.slug) } else { ImageLink::page() };
     let lightbox = LightboxHandle::new(sequence.len(), link);
     provide_context(lightbox);
-    let Article { slug, label, title, language, published, updated, authors, body, gallery, .. } = article;
+    let Article { slug, label, title, language, published, updated, authors, body, gallery, translations, .. } = article;
+    // The article's time zone: where it was published.
+    let offset_seconds = published.offset_seconds();
     // Comments come with the article wherever a configuration says where they live.
     let comments = use_context::<Config>().and_then(|config| {
         let store = AnyStore::for_article(&config, &slug, &title)?;
         let thread_key = config.post_path(&slug);
-        let language = language.clone();
-        Some(view! { <LazyComments store strings thread_key language/> })
+        let language = date_language.clone();
+        Some(view! { <LazyComments store strings thread_key language offset_seconds/> })
     });
     let label = label.map(|label| view! { <p class="article-label">{label}</p> });
     let updated = updated.map(|updated| {
         view! {
             <span class="article-updated">
-                {strings.updated} " " <LocalDate timestamp=updated language=language.clone()/>
+                {strings.updated} " " <LocalDate timestamp=updated language=date_language.clone() offset_seconds/>
             </span>
         }
     });
@@ -51,10 +56,11 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 {label}
                 <h1 class="article-title">{title}</h1>
                 <p class="article-meta">
-                    <LocalDate timestamp=published language=language.clone()/>
+                    <LocalDate timestamp=published language=date_language.clone()/>
                     {updated}
                 </p>
                 {byline}
+                <TranslationLinks translations strings/>
             </header>
             <div class="article-body">{blocks}</div>
             <Gallery images=gallery first_index=figure_count handle=lightbox strings/>
@@ -64,26 +70,30 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     }
 }
 
-/// "By A", "By A and B", "By A, B and C".
+/// "By A", "By A and B", "By A, B and C"; "作者：A、B和C"; "Авторы: A, B и C".
 fn byline(authors: &[Author], strings: &'static Strings) -> impl IntoView {
     let last = authors.len() - 1;
+    let template = strings.by.select(plural_category(authors.len() as u64, strings.language));
+    let (before, after) = template.split_once("{names}").unwrap_or((template, ""));
     let names = authors
         .iter()
         .enumerate()
         .map(|(i, author)| {
+            // None rather than "": rendered natively, an empty text is written as a space.
             let separator = match i {
-                0 => String::new(),
-                i if i == last => format!(" {} ", strings.and),
-                _ => ", ".to_owned(),
+                0 => None,
+                i if i == last => Some(strings.and),
+                _ => Some(strings.list_separator),
             };
             let name = match &author.url {
                 Some(url) => view! { <a class="author" href=url.to_string() rel="author">{author.name.clone()}</a> }.into_any(),
                 None => view! { <span class="author">{author.name.clone()}</span> }.into_any(),
             };
-            view! { {separator} {name} }
+            view! { {separator}{name} }
         })
         .collect_view();
-    view! { {strings.by} " " {names} }
+    let text = |part: &'static str| (!part.is_empty()).then_some(part);
+    view! { {text(before)}{names}{text(after)} }
 }
 
 fn block_view(block: Block, figure_position: usize, strings: &'static Strings) -> AnyView {

@@ -78,7 +78,7 @@ pub fn Gallery(images: Vec<Image>, first_index: usize, handle: LightboxHandle, s
         .collect_view();
     Some(view! {
         <section class="gallery" aria-label=strings.gallery_heading>
-            <h2 class="gallery-heading">{strings.gallery_heading}</h2>
+            <h2 class="gallery-heading" lang=strings.language.tag()>{strings.gallery_heading}</h2>
             <ul class="gallery-grid">{thumbnails}</ul>
         </section>
     })

@@ -42,16 +42,21 @@ pub fn LazyComments(
     /// Names this thread's drafts in this browser (the article's path).
     #[prop(into)]
     thread_key: String,
-    #[prop(into)] language: String,
+    /// The language tag dates are written in.
+    #[prop(into)]
+    language: String,
+    /// The article's time zone (seconds east of UTC), for dates.
+    #[prop(optional)]
+    offset_seconds: i32,
 ) -> impl IntoView {
     #[cfg(not(feature = "csr"))]
     {
-        view! { <CommentsSection store strings thread_key language/> }
+        view! { <CommentsSection store strings thread_key language offset_seconds/> }
     }
     #[cfg(feature = "csr")]
     {
         let _ = CommentsSection;
-        browser::lazy_comments(store, strings, thread_key, language)
+        browser::lazy_comments(store, strings, thread_key, language, offset_seconds)
     }
 }
 
@@ -209,7 +214,13 @@ mod browser {
         .into_any()
     }
 
-    pub fn lazy_comments(store: AnyStore, strings: &'static Strings, thread_key: String, language: String) -> AnyView {
+    pub fn lazy_comments(
+        store: AnyStore,
+        strings: &'static Strings,
+        thread_key: String,
+        language: String,
+        offset_seconds: i32,
+    ) -> AnyView {
         let placeholder = NodeRef::<Section>::new();
         let wanted = RwSignal::new(false);
         let attempt = RwSignal::new(0u32);
@@ -235,7 +246,7 @@ mod browser {
             }
             let (store, thread_key, language) = (store.clone(), thread_key.clone(), language.clone());
             Suspend::new(async move {
-                match chunks::comments_view(store, strings, thread_key, language, None).await {
+                match chunks::comments_view(store, strings, thread_key, language, offset_seconds).await {
                     Ok(view) => view,
                     Err(_) => view! {
                         <section class="comments">

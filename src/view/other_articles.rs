@@ -5,12 +5,17 @@ use leptos::prelude::*;
 use super::LocalDate;
 use crate::config::Config;
 use crate::model::IndexEntry;
-use crate::strings::EN;
+use crate::strings::Strings;
 
-/// `entries` as a titled list of links (already chosen and ordered by the caller). Needs a
-/// [`Config`] in context for the links.
+/// `entries` as a titled list of links (already chosen and ordered by the caller), in the page's
+/// interface language; dates in `date_language` (a BCP 47 tag), each on the calendar of the place
+/// it was published. Needs a [`Config`] in context for the links.
 #[component]
-pub fn OtherArticles(entries: Vec<IndexEntry>) -> impl IntoView {
+pub fn OtherArticles(
+    entries: Vec<IndexEntry>,
+    strings: &'static Strings,
+    #[prop(into)] date_language: String,
+) -> impl IntoView {
     let config = expect_context::<Config>();
     let items = entries
         .into_iter()
@@ -18,16 +23,16 @@ pub fn OtherArticles(entries: Vec<IndexEntry>) -> impl IntoView {
             let href = config.post_path(&entry.slug);
             view! {
                 <li>
-                    <a href=href>{entry.title}</a>
+                    <a href=href lang=entry.language>{entry.title}</a>
                     " "
-                    <LocalDate timestamp=entry.published language="en"/>
+                    <LocalDate timestamp=entry.published language=date_language.clone()/>
                 </li>
             }
         })
         .collect_view();
     view! {
         <nav class="more-articles" aria-labelledby="more-articles-heading">
-            <h2 id="more-articles-heading">{EN.more_articles}</h2>
+            <h2 id="more-articles-heading">{strings.more_articles}</h2>
             <ul>{items}</ul>
         </nav>
     }

@@ -60,7 +60,7 @@ test('navigation between posts, then back and forward', async ({ page }) => {
   await takenOver(page);
   await expect(page.locator('article h1')).toHaveText(SEED_TITLE);
   const links = page.locator('nav.more-articles a');
-  await expect(links).toHaveCount(2);
+  await expect(links).toHaveCount(3); // not the Chinese version: the page links to it as a translation
   const otherTitle = await links.first().textContent();
   await links.first().click();
   // Pre-rendered posts are folders: static hosts may add the trailing slash.

@@ -9,13 +9,13 @@ const comments = (page) => page.locator('section.comments');
 test('the seed thread shows under the featured article, with replies, identicons and times', async ({ page }) => {
   await page.goto('/');
   await takenOver(page);
-  await expect(page.getByRole('heading', { name: `Comments ${seed.length}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `${seed.length} comments` })).toBeVisible();
   const items = comments(page).locator('article.comment');
   await expect(items).toHaveCount(seed.length);
   const first = items.first();
   await expect(first.locator('> header .comment-author')).toHaveText(seed[0].author);
   await expect(first.locator('> header time')).toHaveAttribute('datetime', /^2020-08-27T00:12:00Z$/);
-  await expect(first.locator('> header time')).toHaveText(/years? ago/);
+  await expect(first.locator('> header time')).toHaveText('August 27, 2020'); // older than 30 days: its date, in the article's time zone
   await expect(first.locator('> header svg.identicon path').first()).toBeAttached();
   await expect(first.locator('.comment-text strong')).toHaveText('NICA');
   // A reply to a reply is shown under the top-level comment, oldest first.
@@ -39,7 +39,7 @@ test('sorting: newest first and most liked', async ({ page }) => {
 
 test('a new comment is saved in this browser, survives a reload, and can be edited and deleted', async ({ page }) => {
   await page.goto('/posts/talk-1');
-  await expect(page.getByRole('heading', { name: 'Comments 0' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
   await expect(comments(page)).toContainText('No comments yet');
   await page.getByLabel('Name').fill('Local Reader');
   await page.getByLabel('Comment', { exact: true }).fill('A *local* comment');
@@ -47,7 +47,9 @@ test('a new comment is saved in this browser, survives a reload, and can be edit
   const mine = comments(page).locator('article.comment').first();
   await expect(mine).toContainText('A local comment');
   await expect(mine).toContainText('Saved in this browser only');
-  await expect(page.getByRole('heading', { name: 'Comments 1' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 comment' })).toBeVisible();
+  // A recent comment says how long ago, in words (Intl.RelativeTimeFormat).
+  await expect(mine.locator('> header time')).toHaveText(/^(now|\d+ seconds? ago)$/);
   await expect(page.getByLabel('Comment', { exact: true })).toHaveValue('');
 
   await page.reload();
@@ -70,7 +72,7 @@ test('a new comment is saved in this browser, survives a reload, and can be edit
   await mine.getByRole('group', { name: 'Delete this comment?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(comments(page).locator('article.comment')).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Comments 0' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
 });
 
 test('field errors are shown next to the field and announced; the form keeps focus on the problem', async ({ page }) => {
@@ -86,7 +88,7 @@ test('field errors are shown next to the field and announced; the form keeps foc
   await expect(page.getByLabel('Email')).toHaveAccessibleDescription(/does not look like an email/);
   await expect(page.getByLabel('Website')).toHaveAccessibleDescription(/http:\/\/ or https:\/\//);
   await expect(comments(page).locator('article.comment')).toHaveCount(0);
-  await expect(comments(page)).toContainText('3–5000 characters');
+  await expect(comments(page)).toContainText('3–5,000 characters');
 });
 
 test('the draft is kept as the reader types and restored after a reload', async ({ page }) => {

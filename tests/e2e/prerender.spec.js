@@ -28,7 +28,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('section.comments article.comment')).toHaveCount(seedThread.length);
     // (Playwright's text helpers skip <noscript>: read its markup.)
     expect(await page.locator('section.comments noscript').innerHTML()).toContain('Comments need JavaScript');
-    await expect(page.locator('nav.more-articles a')).toHaveCount(2);
+    await expect(page.locator('nav.more-articles a')).toHaveCount(3);
   });
 
   test('every post has its own page', async ({ page }) => {
@@ -123,10 +123,10 @@ test('the hostile pre-rendered page runs nothing with JavaScript either', async 
 
 test('feeds and sitemap', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
-  expect((sitemap.match(/<url>/g) || []).length).toBe(4);
+  expect((sitemap.match(/<url>/g) || []).length).toBe(6);
   const atom = await request.get('/feed.xml');
   expect(atom.status()).toBe(200);
-  expect(await atom.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+  expect(await atom.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
   const json = await (await request.get('/feed.json')).json();
   expect(json.version).toBe('https://jsonfeed.org/version/1.1');
   expect(json.items.map((i) => i.id)).toContain('http://127.0.0.1:4173/posts/nica-agreement');

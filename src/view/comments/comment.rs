@@ -9,6 +9,7 @@ use super::relative_time::RelativeTime;
 use super::thread::{fingerprint, Thread};
 use crate::model::{Comment, CommentState, Origin};
 use crate::source::comments::{CommentStore, Editable};
+use crate::locale::{count_phrase, number};
 use crate::strings::fill;
 use crate::view::RichTextView;
 
@@ -16,7 +17,7 @@ use crate::view::RichTextView;
 pub fn CommentView(comment: Comment) -> AnyView {
     let thread = expect_context::<Thread>();
     let strings = thread.strings;
-    let language = thread.language.get_value();
+    let date_language = thread.language.get_value();
     let id = comment.id.clone();
     let is_top = comment.parent.is_none();
     let deleted = comment.state == CommentState::Deleted;
@@ -140,7 +141,7 @@ pub fn CommentView(comment: Comment) -> AnyView {
         view! {
             <div class="comment-actions">
                 <button type="button" class="link-button" aria-pressed=move || liked.get().to_string() on:click=like>
-                    {fill(strings.like, &[("count", &likes.to_string())])}
+                    {fill(strings.like, &[("count", &number(likes.into(), strings.language))])}
                 </button>
                 <button type="button" class="link-button" on:click=reply>{strings.reply}</button>
                 {own}
@@ -169,7 +170,7 @@ pub fn CommentView(comment: Comment) -> AnyView {
     });
     let more_replies = (comment.hidden_replies > 0).then(|| {
         let id = id.clone();
-        let label = fill(strings.show_more_replies, &[("count", &comment.hidden_replies.to_string())]);
+        let label = count_phrase(&strings.show_more_replies, comment.hidden_replies.into(), strings.language);
         view! { <button type="button" class="button button-quiet" on:click=move |_| thread.more_replies(id.clone())>{label}</button> }
     });
 
@@ -179,7 +180,7 @@ pub fn CommentView(comment: Comment) -> AnyView {
                 <IdenticonView hash=comment.author_hash.clone()/>
                 <div class="comment-meta">
                     {author}
-                    <RelativeTime seconds=comment.created language=language/>
+                    <RelativeTime seconds=comment.created language=strings.language date_language offset_seconds=thread.offset_seconds shown=thread.shown_dates/>
                     {edited}
                     {badges}
                 </div>

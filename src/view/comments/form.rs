@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 
 use super::thread::Thread;
 use crate::model::{CommentDraft, Field, FieldProblem, TEXT_MAX, TEXT_MIN};
+use crate::locale::number;
 use crate::source::storage;
 use crate::strings::{fill, Strings};
 use crate::view::RichTextView;
@@ -46,8 +47,8 @@ impl FormTarget {
 fn problem_text(strings: &Strings, problem: FieldProblem) -> String {
     match problem {
         FieldProblem::Required => strings.problem_required.to_owned(),
-        FieldProblem::TooShort => fill(strings.problem_too_short, &[("min", &TEXT_MIN.to_string())]),
-        FieldProblem::TooLong => fill(strings.problem_too_long, &[("max", &TEXT_MAX.to_string())]),
+        FieldProblem::TooShort => fill(strings.problem_too_short, &[("min", &number(TEXT_MIN as u64, strings.language))]),
+        FieldProblem::TooLong => fill(strings.problem_too_long, &[("max", &number(TEXT_MAX as u64, strings.language))]),
         FieldProblem::NotAnEmail => strings.problem_email.to_owned(),
         FieldProblem::NotAWebsite => strings.problem_website.to_owned(),
     }
@@ -238,7 +239,10 @@ pub fn CommentForm(target: FormTarget) -> impl IntoView {
                     aria-describedby=described(Field::Comment, Some(comment_hint_id.clone()))
                     on:input=field(|d, v| d.text = v)></textarea>
                 <p class="field-hint" id=comment_hint_id.clone()>
-                    {move || fill(strings.comment_hint, &[("min", &TEXT_MIN.to_string()), ("max", &TEXT_MAX.to_string()), ("count", &count().to_string())])}
+                    {move || {
+                        let n = |value: usize| number(value as u64, strings.language);
+                        fill(strings.comment_hint, &[("min", &n(TEXT_MIN)), ("max", &n(TEXT_MAX)), ("count", &n(count()))])
+                    }}
                 </p>
                 {error_view(Field::Comment)}
             </div>

@@ -7,12 +7,15 @@ use super::comment::CommentView;
 use super::form::{CommentForm, FormTarget};
 use crate::model::{Comment, CommentState, NewComment, Origin, SortOrder, ThreadPage};
 use crate::source::comments::{AnyStore, CommentError, CommentStore};
-use crate::strings::{fill, Strings};
+use crate::locale::count_phrase;
+use crate::strings::Strings;
 
 /// The thread as the page was built with it (a pre-rendered page's static thread file), shown at
-/// once and then refreshed from the store.
+/// once and then refreshed from the store; and the dates that page shows, one `datetime\ttext` a
+/// line, which the live thread keeps: were the browser's CLDR to word a date a little differently
+/// (a space for a narrow space), the reader sees no change.
 #[derive(Clone, Default)]
-pub struct InitialThread(pub Option<ThreadPage>);
+pub struct InitialThread(pub Option<ThreadPage>, pub String);
 
 /// Loading the thread, or why it could not be.
 #[derive(Clone, PartialEq)]
@@ -29,7 +32,12 @@ pub(super) struct Thread {
     pub strings: &'static Strings,
     /// Names drafts in this browser's storage: one per thread and form.
     pub key: StoredValue<String>,
+    /// The language tag comment dates are written in (the article's, unless the interface's is forced).
     pub language: StoredValue<String>,
+    /// The article's time zone, for comment dates.
+    pub offset_seconds: i32,
+    /// Dates as the pre-rendered page wrote them (see [`InitialThread`]).
+    pub shown_dates: StoredValue<String>,
     comments: RwSignal<Vec<Comment>>,
     total: RwSignal<u32>,
     hidden: RwSignal<u32>,
@@ -46,12 +54,14 @@ pub(super) struct Thread {
 }
 
 impl Thread {
-    fn new(store: AnyStore, strings: &'static Strings, key: String, language: String) -> Thread {
+    fn new(store: AnyStore, strings: &'static Strings, key: String, language: String, offset_seconds: i32) -> Thread {
         Thread {
             store: StoredValue::new(store),
             strings,
             key: StoredValue::new(key),
             language: StoredValue::new(language),
+            offset_seconds,
+            shown_dates: StoredValue::new(String::new()),
             comments: RwSignal::new(Vec::new()),
             total: RwSignal::new(0),
             hidden: RwSignal::new(0),
@@ -324,11 +334,18 @@ pub fn CommentsSection(
     /// Names this thread's drafts in this browser (the article's path).
     #[prop(into)]
     thread_key: String,
-    #[prop(into)] language: String,
+    /// The language tag dates are written in.
+    #[prop(into)]
+    language: String,
+    /// The article's time zone (seconds east of UTC), for dates.
+    #[prop(optional)]
+    offset_seconds: i32,
 ) -> impl IntoView {
     let keeps_locally = store.keeps_comments_locally();
-    let thread = Thread::new(store, strings, thread_key, language);
-    if let Some(page) = use_context::<InitialThread>().and_then(|initial| initial.0) {
+    let thread = Thread::new(store, strings, thread_key, language, offset_seconds);
+    let initial = use_context::<InitialThread>().unwrap_or_default();
+    thread.shown_dates.set_value(initial.1);
+    if let Some(page) = initial.0 {
         thread.comments.set(page.comments);
         thread.total.set(page.total);
         thread.hidden.set(page.hidden);
@@ -381,11 +398,13 @@ pub fn CommentsSection(
     let note = keeps_locally.then(|| view! { <p class="comments-note">{strings.local_note}</p> });
 
     view! {
-        <section class="comments" aria-labelledby="comments-heading">
+        <section class="comments" lang=strings.language.tag() aria-labelledby="comments-heading">
             <div class="comments-header">
                 <h2 id="comments-heading">
-                    {strings.comments_heading} " "
-                    <span class="comments-count">{move || fill(strings.comments_count, &[("count", &thread.total.get().to_string())])}</span>
+                    {move || match thread.status.get() {
+                        Status::Ready => count_phrase(&strings.comments_count, thread.total.get().into(), strings.language),
+                        _ => strings.comments_heading.to_owned(),
+                    }}
                 </h2>
                 <label class="comments-sort">
                     <span>{strings.sort_label}</span>

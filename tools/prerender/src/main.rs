@@ -84,9 +84,12 @@ fn run() -> Result<(), String> {
     let comments_setting = between(&shell, "<meta name=\"broadsheet-comments\" content=\"", "\"").unwrap_or("local");
     let comments = CommentsConfig::parse(comments_setting)?;
     let config = Config::with_site_root(&public_path).with_comments(comments.clone());
-    let site = Site { base_url: args.site_url.clone(), name: broadsheet::strings::EN.site_name.to_owned() };
-
     let index = ArticleIndex::from_json(&read(&args.dist.join("articles/index.json"))?).map_err(|e| format!("articles/index.json: {e}"))?;
+    let site = Site {
+        base_url: args.site_url.clone(),
+        name: broadsheet::strings::strings_for_tag(index.site_language()).site_name.to_owned(),
+        language: index.site_language().to_owned(),
+    };
     let featured = index.featured().map(|entry| entry.slug.clone());
     let mut articles = Vec::new();
     for entry in &index.articles {
@@ -128,18 +131,25 @@ fn run() -> Result<(), String> {
                 escape_attr(&url)
             ));
         }
-        let others: Vec<_> = index.newest_first().into_iter().filter(|e| e.slug != entry.slug).cloned().collect();
+        // Other articles, less this one's translations (the page links to those already).
+        let others: Vec<_> = index
+            .newest_first()
+            .into_iter()
+            .filter(|e| e.slug != entry.slug && !article.translations.iter().any(|t| t.slug == e.slug))
+            .cloned()
+            .collect();
         let page = page_html(&shell, &PageParts {
             head,
             language: article.language.clone(),
             masthead: masthead_html(config.home_path().to_owned()),
             article: article_html(article.clone(), thread, config.clone()),
-            more: more_articles_html(others, config.clone()),
+            more: more_articles_html(others, config.clone(), &article.language),
             data: script_safe_json(
                 &PageData {
                     slug: article.slug.clone(),
                     title: article.title.clone(),
                     language: article.language.clone(),
+                    offset_seconds: article.published.offset_seconds(),
                     images: article.images().cloned().collect(),
                     thread: thread_raw.as_deref().and_then(|text| broadsheet::json::parse(text).ok()),
                 }
@@ -155,11 +165,37 @@ fn run() -> Result<(), String> {
         }
         articles.push(article);
     }
+    for problem in translation_problems(&articles) {
+        eprintln!("prerender: {problem}");
+    }
     write(&args.dist.join("sitemap.xml"), &sitemap(&site, &articles))?;
     write(&args.dist.join("feed.xml"), &atom_feed(&site, &articles))?;
     write(&args.dist.join("feed.json"), &serde_json::to_string_pretty(&json_feed(&site, &articles)).map_err(|e| e.to_string())?)?;
     println!("prerender: {} articles, sitemap.xml, feed.xml, feed.json in {}", articles.len(), args.dist.display());
     Ok(())
+}
+
+/// Translations that search engines would not trust: a version that is not published, or one that
+/// does not name the article back.
+fn translation_problems(articles: &[Article]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for article in articles {
+        for translation in &article.translations {
+            match articles.iter().find(|a| a.slug == translation.slug) {
+                None => problems.push(format!("{}: its translation {} is not in the index", article.slug, translation.slug)),
+                Some(other) if !other.translations.iter().any(|t| t.slug == article.slug) => problems.push(format!(
+                    "{}: {} is listed as its translation but does not list it back (hreflang alternates must answer each other)",
+                    article.slug, other.slug
+                )),
+                Some(other) if !other.language.eq_ignore_ascii_case(&translation.language) => problems.push(format!(
+                    "{}: its translation {} is in {:?}, not {:?}",
+                    article.slug, other.slug, other.language, translation.language
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    problems
 }
 
 /// A relative reference from the article file made absolute, then root-relative when it is on this

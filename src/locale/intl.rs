@@ -1,6 +1,6 @@
 //! The browser's `Intl` formatters, reached without trapping: js-sys's constructors throw (and so
 //! abort the module) on a language tag or option the browser refuses, `Reflect.construct` returns
-//! the error instead. Call from effects and handlers only.
+//! the error instead. They touch no DOM, so views may call them while rendering.
 //!
 //! Formatters are kept once made: constructing one loads locale data (the page's first took
 //! ~16 ms in Chromium here), and a thread of comments asks for the same one for every comment.
@@ -44,7 +44,12 @@ fn construct(kind: &str, languages: &[&str], options: &[(&str, &str)]) -> Option
 
 /// `formatter.format(...arguments)` as text.
 pub fn format(formatter: &JsValue, arguments: &[JsValue]) -> Option<String> {
-    let format: Function = Reflect::get(formatter, &"format".into()).ok()?.dyn_into().ok()?;
+    call(formatter, "format", arguments)
+}
+
+/// `formatter[method](...arguments)` as text (`format`, or `select` for `PluralRules`).
+pub fn call(formatter: &JsValue, method: &str, arguments: &[JsValue]) -> Option<String> {
+    let function: Function = Reflect::get(formatter, &method.into()).ok()?.dyn_into().ok()?;
     let arguments: Array = arguments.iter().collect();
-    format.apply(formatter, &arguments).ok()?.as_string()
+    function.apply(formatter, &arguments).ok()?.as_string()
 }
