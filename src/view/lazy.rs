@@ -152,6 +152,9 @@ mod browser {
 
     pub fn lazy_lightbox(images: Vec<Image>, handle: LightboxHandle, strings: &'static Strings, id: String) -> AnyView {
         let holder = NodeRef::<Div>::new();
+        // Where the code stands, on the slot as `data-state` (idle, loading, ready, failed): the
+        // tests and the benchmark read it.
+        let state = RwSignal::new("idle");
         // After mount: a deep link to an image wants it at once; otherwise idle time, or a reader
         // pointing at or focusing a picture of the article.
         Effect::new(move |_| {
@@ -187,15 +190,18 @@ mod browser {
             if !handle.is_wanted() {
                 return None;
             }
+            state.set("loading");
             let images = images.clone();
             let id = id.clone();
             Some(Suspend::new(async move {
                 match chunks::lightbox_view(images, handle, strings, id).await {
                     Ok(view) => {
                         handle.loaded();
+                        state.set("ready");
                         view
                     }
                     Err(_) => {
+                        state.set("failed");
                         let asked = handle.position_untracked().is_some();
                         handle.load_failed();
                         // Only a reader who asked for a picture hears about it.
@@ -207,7 +213,7 @@ mod browser {
             }))
         };
         view! {
-            <div class="lightbox-slot" node_ref=holder data-state=move || if handle.is_wanted() { "wanted" } else { "idle" }>
+            <div class="lightbox-slot" node_ref=holder data-state=move || state.get()>
                 <Suspense fallback=|| ()>{part}</Suspense>
             </div>
         }
