@@ -41,7 +41,8 @@ module.exports = defineConfig({
     })),
     ...Object.values(strictSites).map((s) => ({
       command: `until [ -f ${s.dir}/index.html ]; do sleep 0.2; done; node tests/e2e/static-server.mjs --dir ${s.dir} --port ${s.port}`
-        + (s.prefix ? ` --prefix ${s.prefix}` : '') + (s.csp ? ` --csp "${s.csp}"` : ''),
+        + (s.prefix ? ` --prefix ${s.prefix}` : '') + (s.csp ? ` --csp "${s.csp}"` : '')
+        + (s.fallback ? ` --fallback ${s.fallback}` : ''),
       url: `http://127.0.0.1:${s.port}${s.prefix || '/'}index.html`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -50,6 +50,14 @@ pub enum CommentsConfig {
     Off,
 }
 
+/// A page of the site, as an address names it (see [`Config::page_at`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageAddress {
+    /// The featured article.
+    Home,
+    Post(String),
+}
+
 impl CommentsConfig {
     pub fn parse(value: &str) -> Result<CommentsConfig, String> {
         let value = value.trim();
@@ -158,6 +166,39 @@ impl Config {
         format!("{}posts/{slug}", self.site_root)
     }
 
+    /// Which of the site's pages an address path names, the way static hosts map files to
+    /// addresses: `/` and `/index.html` are the home page; `/posts/<slug>`, `/posts/<slug>/`,
+    /// `/posts/<slug>.html` and `/posts/<slug>/index.html` an article. `None` for anything else,
+    /// and for addresses outside the site root.
+    ///
+    /// ```
+    /// use broadsheet::config::{Config, PageAddress};
+    /// let config = Config::with_site_root("/news/");
+    /// assert_eq!(config.page_at("/news/"), Some(PageAddress::Home));
+    /// assert_eq!(config.page_at("/news/posts/a-b.html"), Some(PageAddress::Post("a-b".into())));
+    /// assert_eq!(config.page_at("/posts/a-b"), None);
+    /// ```
+    pub fn page_at(&self, path: &str) -> Option<PageAddress> {
+        let base = self.router_base();
+        let rest = path.strip_prefix(&base)?;
+        let rest = match rest.strip_prefix('/') {
+            Some(rest) => rest,
+            None if rest.is_empty() => rest,
+            // `/newsroom` is not under `/news`.
+            None => return None,
+        };
+        if rest.is_empty() || rest == "index.html" {
+            return Some(PageAddress::Home);
+        }
+        let post = rest.strip_prefix("posts/")?;
+        let slug = post
+            .strip_suffix("/index.html")
+            .or_else(|| post.strip_suffix(".html"))
+            .or_else(|| post.strip_suffix('/'))
+            .unwrap_or(post);
+        is_valid_slug(slug).then(|| PageAddress::Post(slug.to_owned()))
+    }
+
     /// The router's base: the site root's path without its trailing `/` (empty at the host's root).
     pub fn router_base(&self) -> String {
         let path = match self.site_root.find("://") {
@@ -174,6 +215,27 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_name_pages_as_static_hosts_map_them() {
+        let root = Config::with_site_root("/");
+        for path in ["/", "/index.html"] {
+            assert_eq!(root.page_at(path), Some(PageAddress::Home), "{path}");
+        }
+        for path in ["/posts/nica", "/posts/nica/", "/posts/nica.html", "/posts/nica/index.html"] {
+            assert_eq!(root.page_at(path), Some(PageAddress::Post("nica".into())), "{path}");
+        }
+        for path in ["/posts/", "/posts", "/posts/Nica", "/posts/a/b", "/about", "/posts/nica.htm", "/index.htm"] {
+            assert_eq!(root.page_at(path), None, "{path}");
+        }
+        let news = Config::with_site_root("/news/");
+        assert_eq!(news.page_at("/news"), Some(PageAddress::Home));
+        assert_eq!(news.page_at("/news/posts/nica/"), Some(PageAddress::Post("nica".into())));
+        assert_eq!(news.page_at("/newsroom/posts/nica"), None);
+        assert_eq!(news.page_at("/"), None);
+        let absolute = Config::with_site_root("https://example.org/news/");
+        assert_eq!(absolute.page_at("/news/index.html"), Some(PageAddress::Home));
+    }
 
     #[test]
     fn the_router_base_is_the_root_path_without_trailing_slash() {

@@ -17,14 +17,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::config::Config;
+use crate::config::{Config, PageAddress};
 use crate::model::{ImageLink, PageData};
 use crate::source::comments::{AnyStore, CommentStore};
 use crate::strings::{strings_for, Strings};
 use crate::view::{when_near_or_idle, ChunkFailed, LazyLightbox, LightboxHandle};
 use comments::TakeOver;
 
-/// Takes over a pre-rendered page; false when this page is not one (the app then renders it).
+/// Takes over a pre-rendered page; false when this page is not one, or is not the page of this
+/// address (the app then renders the address itself).
 pub fn enhance_prerendered(config: Config) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
     let Some(article_element) = document.query_selector("main article.article").ok().flatten() else { return false };
@@ -35,6 +36,18 @@ pub fn enhance_prerendered(config: Config) -> bool {
     else {
         return false;
     };
+    // A host that answers every unknown address with index.html (the featured article's page)
+    // must not show that article at another article's address, nor at an unknown one.
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let ours = match config.page_at(&path) {
+        Some(PageAddress::Home) => data.featured,
+        Some(PageAddress::Post(slug)) => slug == data.slug,
+        None => false,
+    };
+    if !ours {
+        discard_page(&document);
+        return false;
+    }
 
     let strings = strings_for(config.interface_language(&data.language));
     if let Some(handle) = mount_lightbox(&document, &article_element, &data, strings) {
@@ -46,6 +59,28 @@ pub fn enhance_prerendered(config: Config) -> bool {
         let _ = main.set_attribute("data-enhanced", "");
     }
     true
+}
+
+/// Removes a pre-rendered page that is not the page of this address, and what its head says about
+/// its article, so that the app renders the address from scratch.
+fn discard_page(document: &web_sys::Document) {
+    let stale = "body > *, link[rel=canonical], link[rel=alternate][hreflang], link[rel=preload][as=image], \
+                 meta[property^='og:'], meta[name^='twitter:'], meta[name=description], script[type='application/ld+json']";
+    if let Ok(nodes) = document.query_selector_all(stale) {
+        for i in 0..nodes.length() {
+            if let Some(element) = nodes.item(i).and_then(|node| node.dyn_into::<Element>().ok()) {
+                // The app's own module scripts stay (they are running); so does <noscript>.
+                let keep = match element.tag_name().as_str() {
+                    "SCRIPT" => element.get_attribute("type").as_deref() == Some("module"),
+                    "NOSCRIPT" => true,
+                    _ => false,
+                };
+                if !keep {
+                    element.remove();
+                }
+            }
+        }
+    }
 }
 
 /// The lightbox (its code loaded on first need), mounted next to the article's figures; the handle

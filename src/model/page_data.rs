@@ -14,6 +14,9 @@ pub struct PageData {
     pub slug: String,
     pub title: String,
     pub language: String,
+    /// The article was the site's featured one when the page was built (the page is then also the
+    /// site's home page, `index.html`).
+    pub featured: bool,
     /// The article's time zone (seconds east of UTC): dates are written in it.
     pub offset_seconds: i32,
     /// Every image in reading order (figures, then the gallery), URLs as the page's HTML has them.
@@ -28,6 +31,7 @@ impl PageData {
             ("slug", Some(self.slug.as_str().into())),
             ("title", Some(self.title.as_str().into())),
             ("language", Some(self.language.as_str().into())),
+            ("featured", Some(self.featured.into())),
             ("offset", Some(Value::Number(f64::from(self.offset_seconds)))),
             ("images", Some(Value::Array(self.images.iter().map(image_value).collect()))),
             ("thread", self.thread.clone()),
@@ -41,6 +45,7 @@ impl PageData {
                 slug: data.get("slug").str()?.to_owned(),
                 title: data.get("title").str()?.to_owned(),
                 language: data.get("language").str()?.to_owned(),
+                featured: data.get("featured").flag()?,
                 offset_seconds: data.get("offset").f64()? as i32,
                 images: data.get("images").list(read_image)?,
                 thread: data.get("thread").value().cloned(),
@@ -162,6 +167,7 @@ mod tests {
             slug: article.slug.clone(),
             title: article.title.clone(),
             language: article.language.clone(),
+            featured: true,
             offset_seconds: article.published.offset_seconds(),
             images: article.images().cloned().collect(),
             thread: Some(Value::object([("format", Some(1.0.into()))])),

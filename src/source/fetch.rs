@@ -61,5 +61,9 @@ pub(crate) async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, Sou
     if !answer.ok() {
         return Err(SourceError::from_status(answer.status));
     }
+    // A host that answers unknown addresses with index.html: the file is not there.
+    if answer.is_html_page() {
+        return Err(SourceError::NotFound);
+    }
     Ok(answer.body)
 }

@@ -20,6 +20,12 @@ impl Answer {
     pub fn header(&self, name: &str) -> Option<String> {
         self.headers.get(name)
     }
+
+    /// An HTML page where a data file was asked for: what a host that answers every unknown
+    /// address with its `index.html` (status 200) sends for a file that does not exist.
+    pub fn is_html_page(&self) -> bool {
+        self.header("Content-Type").is_some_and(|kind| kind.trim_start().to_ascii_lowercase().starts_with("text/html"))
+    }
 }
 
 /// Why there is no answer at all.

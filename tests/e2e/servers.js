@@ -23,6 +23,8 @@ const strictSites = {
   cspIsso: { port: 4178, dir: '.build/e2e-isso-main', csp: csp(sites.main.isso) },
   news: { port: 4179, dir: '.build/dist-news', prefix: '/news/' },
   hostile: { port: 4181, dir: '.build/e2e-hostile-site', csp: csp() },
+  // A host that answers every unknown address with index.html (the featured article's page), 200.
+  indexFallback: { port: 4182, dir: '.build/e2e-site', fallback: 'index' },
 };
 
 module.exports = { isso, sites, strictSites, csp };

@@ -1,10 +1,13 @@
 // A plain static file server for the end-to-end tests that need what http-server cannot do: a
-// Content-Security-Policy header, and serving a build under a sub-path (/news/).
+// Content-Security-Policy header, serving a build under a sub-path (/news/), and answering unknown
+// addresses the way many hosts and SPA guides do (index.html with status 200).
 //
-//   node tests/e2e/static-server.mjs --dir DIR --port P [--prefix /news/] [--csp "policy"]
+//   node tests/e2e/static-server.mjs --dir DIR --port P [--prefix /news/] [--csp "policy"] [--fallback index]
 //
 // Like a static host: files by path, directories by their index.html, anything else 404.html
-// with status 404 (the SPA fallback), correct MIME types (application/wasm included).
+// with status 404 (the SPA fallback) or, with `--fallback index`, index.html with status 200
+// (nginx `try_files $uri /index.html`, Netlify `/* /index.html 200`); correct MIME types
+// (application/wasm included).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -41,8 +44,9 @@ createServer(async (request, response) => {
     }
     found = await file(join(dir, normalize(path).replace(/^(\.\.[/\\])+/, '')));
   }
-  const status = found ? 200 : 404;
-  found ??= await file(join(dir, '404.html'));
+  const indexFallback = args.fallback === 'index';
+  const status = found || indexFallback ? 200 : 404;
+  found ??= await file(join(dir, indexFallback ? 'index.html' : '404.html'));
   if (!found) {
     response.writeHead(404, headers).end('not found');
     return;

@@ -83,8 +83,9 @@ impl LocalStore {
     async fn full_thread(&self, sort: SortOrder) -> Result<Vec<Comment>, CommentError> {
         let answer = send(Call::get(&self.file_url, TIMEOUT_MS)).await.map_err(no_answer)?;
         let mut flat = match answer.status {
+            // No thread file yet (or a host answering with its index.html): no comments yet.
+            200..=299 if answer.is_html_page() => Vec::new(),
             200..=299 => flatten(parse_thread_file(&answer.body)?),
-            // No thread file yet: a thread with no comments.
             404 => Vec::new(),
             500..=599 => return Err(CommentError::Server(answer.status)),
             status => return Err(CommentError::Refused { status, reason: None }),

@@ -149,6 +149,7 @@ fn run() -> Result<(), String> {
                     slug: article.slug.clone(),
                     title: article.title.clone(),
                     language: article.language.clone(),
+                    featured: featured.as_deref() == Some(entry.slug.as_str()),
                     offset_seconds: article.published.offset_seconds(),
                     images: article.images().cloned().collect(),
                     thread: thread_raw.as_deref().and_then(|text| broadsheet::json::parse(text).ok()),
