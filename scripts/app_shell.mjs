@@ -21,13 +21,38 @@ export const integrity = (data) => `sha384-${createHash('sha384').update(data).d
  */
 export function writeBoot(dir, { glue, wasm }) {
   const boot = `// Starts the Broadsheet single-page app (written by scripts/app_shell.mjs).
-import init, { start_spa } from './${glue}';
 const parsed = document.readyState === 'loading'
   ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))
   : Promise.resolve();
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
-await parsed;
-start_spa();
+
+// A pre-rendered page's comment form works before the app does, in part: what a reader types is
+// kept from the first keystroke, under the key and in the shape of the app's own drafts, so the
+// app (or a reload) finds it.
+document.addEventListener('input', (event) => {
+  const form = event.target.closest?.('form[data-draft-key]');
+  if (!form) return;
+  const value = (name) => form.elements.namedItem(name)?.value ?? '';
+  const draft = { name: value('name'), email: value('email'), website: value('website'), text: value('comment') };
+  try {
+    if (Object.values(draft).some((v) => v !== '')) localStorage.setItem(form.dataset.draftKey, JSON.stringify(draft));
+  } catch { /* no storage: the text stays in the form */ }
+});
+
+// Until the app takes the page over, its comment form says it is getting ready.
+parsed.then(() => { for (const note of document.querySelectorAll('[data-getting-ready]')) note.hidden = false; });
+
+try {
+  const { default: init, start_spa } = await import('./${glue}');
+  await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+  await parsed;
+  start_spa();
+} catch (error) {
+  // Blocked, offline, or files a deploy removed: say so where it matters, keep what was typed.
+  await parsed;
+  for (const note of document.querySelectorAll('[data-getting-ready]')) note.hidden = true;
+  for (const note of document.querySelectorAll('[data-unavailable]')) note.hidden = false;
+  console.error('Broadsheet could not start:', error);
+}
 `;
   const name = `boot-${hash(boot)}.js`;
   writeFileSync(join(dir, name), boot);

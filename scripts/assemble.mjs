@@ -2,7 +2,7 @@
 // It reads the same index.html trunk serves in development and does what trunk would (hashed
 // stylesheet and icon with Subresource Integrity, the copied folders, <base href> from the public
 // URL), but links the WebAssembly as wasm-split left it: a main module, its JavaScript glue, the
-// loader (split-<id>.js) that fetches chunks on demand, and the chunks, all named by content. The
+// loader (broadsheet-split-<id>.js) that fetches chunks on demand, and the chunks, all named by content. The
 // loader checks every chunk against its SRI hash when it fetches it.
 //
 //   node scripts/assemble.mjs --dist DIR --public-url /path/ --wasm WASM_DIR
@@ -31,24 +31,28 @@ function args(argv) {
 
 const attribute = (tag, name) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
 
-/** A file copied into the build under `<stem>-<hash><ext>`; its new name and integrity. */
-function hashed(source, dist) {
+/**
+ * A file copied into the build under `<stem>-<hash><ext>` (or `name(hash)`); its new name and
+ * integrity.
+ */
+function hashed(source, dist, name = (h) => `${basename(source, extname(source))}-${h}${extname(source)}`) {
   const data = readFileSync(source);
-  const ext = extname(source);
-  const name = `${basename(source, ext)}-${hash(data)}${ext}`;
-  writeFileSync(join(dist, name), data);
-  return { name, integrity: integrity(data) };
+  const file = name(hash(data));
+  writeFileSync(join(dist, file), data);
+  return { name: file, integrity: integrity(data) };
 }
 
 /**
- * The app's JavaScript and WebAssembly. Chunks and the main module are named by their content; the
- * glue and the loader import each other, so both carry one id made from everything they link.
+ * The app's JavaScript and WebAssembly, every name starting with `broadsheet-` (one cache rule fits
+ * them all). Chunks and the main module are named by their content; the glue and the loader import
+ * each other, so both carry one id made from everything they link.
  */
 function linkApp(wasmDir, dist) {
   const files = readdirSync(wasmDir);
   const chunks = files.filter((f) => f.endsWith('.wasm') && f !== 'broadsheet_bg.wasm');
-  const main = hashed(join(wasmDir, 'broadsheet_bg.wasm'), dist);
-  const renamed = Object.fromEntries(chunks.map((chunk) => [chunk, hashed(join(wasmDir, chunk), dist)]));
+  const main = hashed(join(wasmDir, 'broadsheet_bg.wasm'), dist, (h) => `broadsheet-${h}_bg.wasm`);
+  const renamed = Object.fromEntries(chunks.map((chunk) =>
+    [chunk, hashed(join(wasmDir, chunk), dist, (h) => `broadsheet-${basename(chunk, '.wasm')}-${h}.wasm`)]));
 
   let loader = readFileSync(join(wasmDir, '__wasm_split.js'), 'utf8');
   let glue = readFileSync(join(wasmDir, 'broadsheet.js'), 'utf8');
@@ -62,7 +66,7 @@ function linkApp(wasmDir, dist) {
   }
   const id = hash(`${main.name} ${Object.values(renamed).map((c) => c.name).join(' ')} ${glue} ${loader}`);
   const glueName = `broadsheet-${id}.js`;
-  const loaderName = `split-${id}.js`;
+  const loaderName = `broadsheet-split-${id}.js`;
   glue = glue.replaceAll(importsLoader, `from "./${loaderName}"`);
   loader = loader.replace('from "./broadsheet.js"', `from "./${glueName}"`);
   writeFileSync(join(dist, glueName), glue);

@@ -127,6 +127,10 @@ pub struct Strings {
     pub draft_kept: &'static str,
     pub local_note: &'static str,
     pub comments_need_js: &'static str,
+    /// Under a pre-rendered page's comment form until the app has taken it over.
+    pub form_getting_ready: &'static str,
+    /// Under it when the app could not be loaded at all (blocked, offline, missing files).
+    pub form_unavailable: &'static str,
     /// Names the list of links to the article in other languages.
     pub translations_label: &'static str,
 }

@@ -90,5 +90,7 @@ pub const EN: Strings = Strings {
     draft_kept: "Your text is kept in this browser; try again when you are ready.",
     local_note: "Comments you post here are saved in this browser only; other readers see the site's own thread.",
     comments_need_js: "Comments need JavaScript: turn it on to read the latest and to post.",
+    form_getting_ready: "Posting opens as soon as the page has finished loading; what you type here is kept.",
+    form_unavailable: "This page's scripts could not be loaded, so comments cannot be posted right now. What you typed is kept in this browser: reload the page to try again.",
     translations_label: "Also in",
 };

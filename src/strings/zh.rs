@@ -90,5 +90,7 @@ pub const ZH: Strings = Strings {
     draft_kept: "你的文字已保存在此浏览器中，准备好后可以重试。",
     local_note: "你在这里发表的评论只保存在此浏览器中；其他读者看到的是本站自己的评论串。",
     comments_need_js: "评论需要 JavaScript：请启用后阅读最新评论并参与讨论。",
+    form_getting_ready: "页面加载完成后即可发表评论；您在此输入的内容会被保留。",
+    form_unavailable: "页面脚本未能加载，暂时无法发表评论。您输入的内容已保存在此浏览器中，请刷新页面重试。",
     translations_label: "其他语言",
 };

@@ -18,7 +18,7 @@ mod states;
 mod translations;
 
 pub use article::ArticleView;
-pub use comments::{CommentsSection, InitialThread};
+pub use comments::{CarriedDraft, CommentsSection, InitialThread};
 pub use date::LocalDate;
 pub use figure::FigureView;
 pub use gallery::Gallery;

@@ -13,6 +13,11 @@ use crate::source::storage;
 use crate::strings::{fill, Strings};
 use crate::view::RichTextView;
 
+/// What a reader typed into a pre-rendered page's comment form before the app took it over: the
+/// new-comment form starts from it (and saves it as its draft at once).
+#[derive(Clone, Default)]
+pub struct CarriedDraft(pub CommentDraft);
+
 /// What the form is for.
 #[derive(Clone, PartialEq)]
 pub enum FormTarget {
@@ -62,10 +67,18 @@ pub fn CommentForm(target: FormTarget) -> impl IntoView {
     let form_id = StoredValue::new(format!("comment-form-{slot}"));
     let draft_key = StoredValue::new(format!("broadsheet:draft:{}:{slot}", thread.key.get_value()));
     let draft = RwSignal::new(target.starting_draft());
-    // The saved draft is read after mount: storage is a browser API.
-    Effect::new(move |_| {
-        if let Some(saved) = draft_key.with_value(|key| storage::read::<CommentDraft>(key)) {
-            draft.set(saved);
+    let carried = (target == FormTarget::New).then(|| use_context::<CarriedDraft>()).flatten().map(|c| c.0);
+    // The saved draft is read after mount: storage is a browser API. What a reader typed into the
+    // page before the app took it over is newer than any saved draft.
+    Effect::new(move |_| match carried.clone().filter(|typed| !typed.is_empty()) {
+        Some(typed) => {
+            draft.set(typed.clone());
+            draft_key.with_value(|key| storage::write(key, &typed));
+        }
+        None => {
+            if let Some(saved) = draft_key.with_value(|key| storage::read::<CommentDraft>(key)) {
+                draft.set(saved);
+            }
         }
     });
     let problems = RwSignal::new(Vec::<(Field, FieldProblem)>::new());
@@ -228,8 +241,22 @@ pub fn CommentForm(target: FormTarget) -> impl IntoView {
         </div>
     };
 
+    // A pre-rendered page's form (written natively) works before the app has started, in part:
+    // what a reader types is kept (boot.js saves it under the form's `data-draft-key`), and it
+    // says so; it cannot post, and never submits anywhere by itself (its button is disabled).
+    // boot.js shows the "getting ready" note when it runs (without JavaScript the section's
+    // <noscript> note says why the form cannot post), and swaps it for `form_unavailable` if the
+    // app cannot be loaded at all.
+    let prerendered = cfg!(feature = "ssr");
+    let static_key = prerendered.then(|| draft_key.get_value());
+    let static_notes = prerendered.then(|| {
+        view! {
+            <p class="form-note" data-getting-ready="" hidden=true role="status">{strings.form_getting_ready}</p>
+            <p class="form-error" data-unavailable="" hidden=true role="alert">{strings.form_unavailable}</p>
+        }
+    });
     view! {
-        <form class="comment-form" id=form_id.get_value() novalidate on:submit=on_submit aria-label=form_label>
+        <form class="comment-form" id=form_id.get_value() novalidate on:submit=on_submit aria-label=form_label data-draft-key=static_key>
             {heading.map(|h| view! { <p class="comment-form-heading">{h}</p> })}
             <div class="form-row">
                 <label for=field_id(Field::Comment)>{strings.field_comment}</label>
@@ -266,11 +293,12 @@ pub fn CommentForm(target: FormTarget) -> impl IntoView {
             </details>
             {move || failure.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
             <div class="form-actions">
-                <button type="submit" class="button" disabled=move || sending.get()>
+                <button type="submit" class="button" disabled=move || sending.get() || prerendered>
                     {move || if sending.get() { strings.posting } else { submit_label }}
                 </button>
                 {cancel}
             </div>
+            {static_notes}
         </form>
     }
 }

@@ -7,4 +7,5 @@ mod identicon;
 mod relative_time;
 mod thread;
 
+pub use form::CarriedDraft;
 pub use thread::{CommentsSection, InitialThread};
