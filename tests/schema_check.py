@@ -89,7 +89,10 @@ ARTICLE_CASES = [
          "sizes": "100vw"},
         {"type": "quote", "text": "Q", "cite": "Someone"},
         {"type": "list", "ordered": True, "items": ["one", "two"]},
+        {"type": "code", "language": "rust", "text": "fn main() {}\n"},
     ])), None),
+    ("code block without text is rejected",
+     changed(lambda d: d["body"].append({"type": "code", "language": "sh"})), "body[1]: 'text' is a required"),
     ("relative, https and mailto URLs are accepted", changed(lambda d: d.update(
         authors=[{"name": "A", "url": "mailto:a@example.org"}, {"name": "B", "url": "https://b.example"}],
         lead_image={"src": "./images/javascript:x.webp", "alt": "relative"})), None),
