@@ -141,7 +141,11 @@ impl<'a> InlineRun<'a> {
                         out.push(Inline::Code(code));
                     }
                 }
+                // A break with nothing before it on its line (a paragraph opening with <br>, a
+                // second <br> in a row) would only add blank space: Markdown has no empty line.
+                "br" if self.at_line_start => {}
                 "br" => {
+                    trim_end(out);
                     out.push(Inline::LineBreak);
                     self.at_line_start = true;
                     self.pending_space = false;

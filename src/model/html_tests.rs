@@ -191,6 +191,12 @@ fn a_picture_inside_text_keeps_its_alt_text() {
 }
 
 #[test]
+fn breaks_that_only_add_blank_space_are_dropped() {
+    let (tree, _) = inline(vec![el("br", vec![]), t("a "), el("br", vec![]), el("br", vec![]), t(" b"), el("br", vec![])]);
+    assert_eq!(tree, vec![text("a"), LineBreak, text("b")]);
+}
+
+#[test]
 fn blocks_inside_running_text_become_line_breaks() {
     let (tree, _) = inline(vec![el("p", vec![t("one")]), el("p", vec![t(" two ")]), t("three")]);
     assert_eq!(tree, vec![text("one"), LineBreak, text("two"), LineBreak, text("three")]);
