@@ -41,6 +41,17 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # Waline's tests and bench: PostgreSQL 15 (Debian's) and the pinned Waline server and client.
+  if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+    say "installing PostgreSQL 15 from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  fi
+  if [ ! -f tests/waline/node_modules/.package-lock.json ] || [ tests/waline/package-lock.json -nt tests/waline/node_modules/.package-lock.json ]; then
+    say "installing Waline (server and client) into tests/waline/node_modules"
+    # --ignore-scripts: Waline's SQLite driver would download a prebuilt binary; we use PostgreSQL.
+    (cd tests/waline && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
   if [ ! -x "$VENV/bin/python" ] || [ requirements.txt -nt "$VENV/.installed" ]; then
     say "installing Python tools into $VENV"
     python3 -m venv "$VENV"
