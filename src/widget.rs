@@ -25,7 +25,7 @@ impl ArticleWidget {
 }
 
 /// Mounts the article at `src` into `root`. `comments` uses the configuration syntax of the SPA
-/// (`local`, `off`, `isso:<URL>`); `language` is reserved for the interface's language.
+/// (`local`, `off`, `isso:<URL>`, `waline:<URL>`); `language` is reserved for the interface's language.
 #[wasm_bindgen]
 pub fn mount_article(root: web_sys::HtmlElement, src: String, comments: String, language: String) -> ArticleWidget {
     let _ = language; // English is the only table yet (see strings.rs).
