@@ -106,6 +106,20 @@ pub struct Strings {
     pub draft_kept: &'static str,
     pub local_note: &'static str,
     pub comments_need_js: &'static str,
+    pub sign_in_heading: &'static str,
+    pub field_password: &'static str,
+    pub sign_in_hint: &'static str,
+    pub sign_in: &'static str,
+    pub signing_in: &'static str,
+    pub sign_in_incomplete: &'static str,
+    pub sign_out: &'static str,
+    /// `{name}`: the account's name on the comments server.
+    pub signed_in_as: &'static str,
+    pub signed_out_note: &'static str,
+    pub sign_in_failed: &'static str,
+    pub sign_in_needed: &'static str,
+    pub not_yours: &'static str,
+    pub posted_signed_out: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -193,6 +207,19 @@ pub const EN: Strings = Strings {
     draft_kept: "Your text is kept in this browser; try again when you are ready.",
     local_note: "Comments you post here are saved in this browser only; other readers see the site's own thread.",
     comments_need_js: "Comments need JavaScript: turn it on to read the latest and to post.",
+    sign_in_heading: "Sign in to edit and delete your comments",
+    field_password: "Password",
+    sign_in_hint: "Your account on this site's comments server. You stay signed in until you close this browser; the password is not kept.",
+    sign_in: "Sign in",
+    signing_in: "Signing in…",
+    sign_in_incomplete: "Enter your email and your password.",
+    sign_out: "Sign out",
+    signed_in_as: "Signed in as {name} for this browser session: you can edit and delete the comments you post while signed in.",
+    signed_out_note: "Comments posted without signing in cannot be edited or deleted afterwards, not even by you: this comments server lets only signed-in authors and its moderators change a comment.",
+    sign_in_failed: "The comments server did not accept this email and password.",
+    sign_in_needed: "Sign in first: only a signed-in author can change a comment on this server (a sign-in lasts until the browser is closed).",
+    not_yours: "This comment belongs to another account: only its author and the site's moderators can change it.",
+    posted_signed_out: "Posted without signing in: it cannot be edited or deleted from here.",
 };
 
 /// The words for a BCP 47 language tag; English until other tables exist.
