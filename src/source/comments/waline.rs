@@ -128,7 +128,13 @@ impl WalineStore {
             })?;
         match answer.status {
             200..=299 => Ok(answer),
-            401 => Err(CommentError::SignInNeeded),
+            401 => {
+                // A token Waline no longer accepts (its secret changed, the account was removed).
+                if token.is_some() {
+                    session::remove(&self.session_key());
+                }
+                Err(CommentError::SignInNeeded)
+            }
             403 if signed_in => Err(CommentError::NotYours),
             500..=599 => Err(CommentError::Server(answer.status)),
             status => Err(CommentError::Refused { status, reason: refusal(&answer.body).and_then(|r| r.reason) }),

@@ -219,7 +219,7 @@ impl Thread {
     }
 
     pub async fn edit(self, id: String, new: NewComment) -> Result<(), CommentError> {
-        let edited = self.store().edit(&id, &new).await?;
+        let edited = self.store().edit(&id, &new).await.inspect_err(|error| self.after_refusal(error))?;
         if !self.alive() {
             return Ok(());
         }
@@ -237,7 +237,7 @@ impl Thread {
     }
 
     pub async fn delete(self, id: String) -> Result<(), CommentError> {
-        let placeholder = self.store().delete(&id).await?;
+        let placeholder = self.store().delete(&id).await.inspect_err(|error| self.after_refusal(error))?;
         if !self.alive() {
             return Ok(());
         }
@@ -276,6 +276,13 @@ impl Thread {
             self.reload();
         }
         Ok(())
+    }
+
+    /// A sign-in the server no longer accepts is gone from the store: show the reader signed out.
+    fn after_refusal(&self, error: &CommentError) {
+        if *error == CommentError::SignInNeeded && self.alive() {
+            self.account.set(self.store.with_value(|s| s.signed_in_as()));
+        }
     }
 
     pub fn sign_out(self) {
