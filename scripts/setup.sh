@@ -47,10 +47,13 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
   fi
-  if [ ! -f tests/waline/node_modules/.package-lock.json ] || [ tests/waline/package-lock.json -nt tests/waline/node_modules/.package-lock.json ]; then
+  # Reinstalled when the lock file's content changes (not its date: a checkout touches that).
+  waline_lock="$(sha256sum tests/waline/package-lock.json | cut -d' ' -f1)"
+  if [ "$(cat tests/waline/node_modules/.broadsheet-lock 2>/dev/null)" != "$waline_lock" ]; then
     say "installing Waline (server and client) into tests/waline/node_modules"
     # --ignore-scripts: Waline's SQLite driver would download a prebuilt binary; we use PostgreSQL.
     (cd tests/waline && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    echo "$waline_lock" >tests/waline/node_modules/.broadsheet-lock
   fi
   if [ ! -x "$VENV/bin/python" ] || [ requirements.txt -nt "$VENV/.installed" ]; then
     say "installing Python tools into $VENV"
