@@ -32,6 +32,9 @@ stop_servers() {
   scripts/waline.sh stop-all >/dev/null 2>&1 || true
 }
 trap stop_servers EXIT
+# A TERM or Ctrl-C ends the script through its EXIT trap too, so the servers are stopped then.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 rm -rf .build/e2e-isso-* .build/e2e-waline-*
 for args in "${isso_servers[@]}"; do scripts/isso.sh start $args >/dev/null; done
 # PostgreSQL and the databases first, then the nodes side by side (each takes a few seconds).
