@@ -112,17 +112,18 @@ impl HtmlNode for DomNode<'_> {
 /// One comment's HTML as our text: a run of prose and the blocks. HTML that cannot be parsed at
 /// all (no browser) is shown as its text, never as markup.
 pub fn comment_html(html: &str) -> (RichText, Vec<Block>) {
-    let parsed = Dom::new().and_then(|dom| {
-        let document = DomParser::new().ok()?.parse_from_string(html, SupportedType::TextHtml).ok()?;
+    let walked = READER.with(|reader| {
+        let (dom, parser) = reader.as_ref()?;
+        let document = parser.parse_from_string(html, SupportedType::TextHtml).ok()?;
         let body = dom.body.call0(&document).ok().filter(|body| !body.is_null() && !body.is_undefined())?;
-        Some((dom, body))
+        let node = DomNode { node: body, dom };
+        let mut left_out = LeftOut::default();
+        Some((rich_text(&node, &mut left_out), blocks(&node, &mut NoClaims, &mut left_out)))
     });
-    match parsed {
-        Some((dom, body)) => {
-            let node = DomNode { node: body, dom: &dom };
-            let mut left_out = LeftOut::default();
-            (rich_text(&node, &mut left_out), blocks(&node, &mut NoClaims, &mut left_out))
-        }
-        None => (RichText(vec![Inline::Text(html.to_owned())]), Vec::new()),
-    }
+    walked.unwrap_or_else(|| (RichText(vec![Inline::Text(html.to_owned())]), Vec::new()))
+}
+
+thread_local! {
+    /// The accessors and one parser, made once: a page of comments is read comment by comment.
+    static READER: Option<(Dom, DomParser)> = Dom::new().zip(DomParser::new().ok());
 }
