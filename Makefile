@@ -14,12 +14,13 @@ serve:
 test:
 	scripts/test.sh
 
-## bench: shipped bytes, time to h1, lightbox, widget, comments vs Isso, pre-rendered vs plain HTML, languages
+## bench: shipped bytes, time to h1, lightbox, widget, comments vs Isso and vs Waline's client, pre-rendered vs plain HTML, languages
 bench:
 	scripts/setup.sh bench
 	scripts/release.sh
 	$(ENV) node tests/bench/bench.mjs
 	$(ENV) node tests/bench/languages.mjs $$([ -d .build/baseline ] && echo --baseline .build/baseline)
+	$(ENV) node tests/bench/comments-waline.mjs
 
 ## build: the release build into dist/ (size-tuned wasm, pre-rendered pages, feeds, sitemap).
 ## SITE_URL=https://example.org/ sets the published address used in canonical links and feeds.

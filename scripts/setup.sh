@@ -41,6 +41,20 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # Waline's tests and bench: PostgreSQL 15 (Debian's) and the pinned Waline server and client.
+  if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+    say "installing PostgreSQL 15 from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  fi
+  # Reinstalled when the lock file's content changes (not its date: a checkout touches that).
+  waline_lock="$(sha256sum tests/waline/package-lock.json | cut -d' ' -f1)"
+  if [ "$(cat tests/waline/node_modules/.broadsheet-lock 2>/dev/null)" != "$waline_lock" ]; then
+    say "installing Waline (server and client) into tests/waline/node_modules"
+    # --ignore-scripts: Waline's SQLite driver would download a prebuilt binary; we use PostgreSQL.
+    (cd tests/waline && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    echo "$waline_lock" >tests/waline/node_modules/.broadsheet-lock
+  fi
   if [ ! -x "$VENV/bin/python" ] || [ requirements.txt -nt "$VENV/.installed" ]; then
     say "installing Python tools into $VENV"
     python3 -m venv "$VENV"

@@ -24,10 +24,26 @@ scripts/release.sh --site-url http://127.0.0.1:4173/
 scripts/release.sh --public-url /news/ --dist .build/dist-news --site-url http://127.0.0.1:4179/news/
 
 step "End to end: Playwright in Chromium against the release build on a static server"
-# Real Isso servers for the comment tests, stopped whatever happens.
+# Real Isso servers, and Waline nodes over PostgreSQL, for the comment tests; stopped whatever happens.
 mapfile -t isso_servers < <(node tests/e2e/servers.js isso-args)
-stop_isso() { for args in "${isso_servers[@]}"; do scripts/isso.sh stop $args >/dev/null 2>&1 || true; done; }
-trap stop_isso EXIT
-rm -rf .build/e2e-isso-*
+mapfile -t waline_commands < <(node tests/e2e/servers.js waline-commands)
+stop_servers() {
+  for args in "${isso_servers[@]}"; do scripts/isso.sh stop $args >/dev/null 2>&1 || true; done
+  scripts/waline.sh stop-all >/dev/null 2>&1 || true
+}
+trap stop_servers EXIT
+# A TERM or Ctrl-C ends the script through its EXIT trap too, so the servers are stopped then.
+trap 'exit 143' TERM
+trap 'exit 130' INT
+rm -rf .build/e2e-isso-* .build/e2e-waline-*
 for args in "${isso_servers[@]}"; do scripts/isso.sh start $args >/dev/null; done
+# PostgreSQL and the databases first, then the nodes side by side (each takes a few seconds).
+node_pids=()
+for command in "${waline_commands[@]}"; do
+  case "$command" in
+    "node start"*) scripts/waline.sh $command >/dev/null & node_pids+=($!) ;;
+    *) scripts/waline.sh $command >/dev/null ;;
+  esac
+done
+for pid in "${node_pids[@]}"; do wait "$pid"; done
 npx playwright test

@@ -32,11 +32,12 @@ pub struct Config {
 
 /// Where comments come from and go, written as one string in every configuration surface
 /// (`<meta name="broadsheet-comments">` for the SPA, the widget's `comments` attribute):
-/// `local` (the default), `off`, or `isso:<endpoint URL>`.
+/// `local` (the default), `off`, `isso:<endpoint URL>` or `waline:<server URL>`.
 ///
 /// ```
 /// use broadsheet::config::CommentsConfig;
 /// assert_eq!(CommentsConfig::parse("isso:https://c.example.org/"), Ok(CommentsConfig::Isso { endpoint: "https://c.example.org/".into() }));
+/// assert_eq!(CommentsConfig::parse("waline:/waline"), Ok(CommentsConfig::Waline { server: "/waline/".into() }));
 /// assert_eq!(CommentsConfig::parse(""), Ok(CommentsConfig::Local));
 /// assert!(CommentsConfig::parse("disqus").is_err());
 /// ```
@@ -47,6 +48,9 @@ pub enum CommentsConfig {
     Local,
     /// An Isso 0.14 server at `endpoint` (absolute, or relative to the page).
     Isso { endpoint: String },
+    /// A Waline 1.39 server (any of its nodes, or their load balancer) at `server`, the address
+    /// under which it answers `api/…` (absolute, or relative to the page).
+    Waline { server: String },
     Off,
 }
 
@@ -64,16 +68,17 @@ impl CommentsConfig {
         match value {
             "" | "local" => Ok(CommentsConfig::Local),
             "off" | "none" => Ok(CommentsConfig::Off),
-            _ => match value.strip_prefix("isso:").map(str::trim) {
-                Some(endpoint) if !endpoint.is_empty() => {
-                    let mut endpoint = endpoint.to_owned();
-                    if !endpoint.ends_with('/') {
-                        endpoint.push('/');
-                    }
-                    Ok(CommentsConfig::Isso { endpoint })
+            _ => {
+                let with_slash = |url: &str| if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
+                let url_after = |prefix: &str| value.strip_prefix(prefix).map(str::trim).filter(|url| !url.is_empty());
+                if let Some(endpoint) = url_after("isso:") {
+                    Ok(CommentsConfig::Isso { endpoint: with_slash(endpoint) })
+                } else if let Some(server) = url_after("waline:") {
+                    Ok(CommentsConfig::Waline { server: with_slash(server) })
+                } else {
+                    Err(format!("unknown comments setting \"{value}\": use local, off, isso:<URL> or waline:<URL>"))
                 }
-                _ => Err(format!("unknown comments setting \"{value}\": use local, off or isso:<URL>")),
-            },
+            }
         }
     }
 }

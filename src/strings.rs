@@ -133,6 +133,21 @@ pub struct Strings {
     pub form_unavailable: &'static str,
     /// Names the list of links to the article in other languages.
     pub translations_label: &'static str,
+    // Accounts on the comments server (Waline): signing in to edit and delete.
+    pub sign_in_heading: &'static str,
+    pub field_password: &'static str,
+    pub sign_in_hint: &'static str,
+    pub sign_in: &'static str,
+    pub signing_in: &'static str,
+    pub sign_in_incomplete: &'static str,
+    pub sign_out: &'static str,
+    /// `{name}`: the account's name on the comments server.
+    pub signed_in_as: &'static str,
+    pub signed_out_note: &'static str,
+    pub sign_in_failed: &'static str,
+    pub sign_in_needed: &'static str,
+    pub not_yours: &'static str,
+    pub posted_signed_out: &'static str,
 }
 
 /// A CLDR plural category, as `Intl.PluralRules.select` and ICU4X name them.

@@ -25,8 +25,8 @@ impl ArticleWidget {
 }
 
 /// Mounts the article at `src` into `root`. `comments` uses the configuration syntax of the SPA
-/// (`local`, `off`, `isso:<URL>`); `language` (the element's `lang`, a BCP 47 tag) forces the
-/// interface's language, blank to follow the article's.
+/// (`local`, `off`, `isso:<URL>`, `waline:<URL>`); `language` (the element's `lang`, a BCP 47 tag)
+/// forces the interface's language, blank to follow the article's.
 #[wasm_bindgen]
 pub fn mount_article(root: web_sys::HtmlElement, src: String, comments: String, language: String) -> ArticleWidget {
     let comments = CommentsConfig::parse(&comments).unwrap_or_else(|problem| {

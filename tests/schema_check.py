@@ -89,6 +89,7 @@ ARTICLE_CASES = [
          "sizes": "100vw"},
         {"type": "quote", "text": "Q", "cite": "Someone"},
         {"type": "list", "ordered": True, "items": ["one", "two"]},
+        {"type": "code", "language": "rust", "text": "fn main() {}\n"},
     ])), None),
     ("translations are accepted", changed(lambda d: d.update(translations=[
         {"language": "zh-Hans", "slug": "a-post-zh", "title": "一篇文章"}, {"language": "ru", "slug": "a-post-ru"}])), None),
@@ -98,6 +99,8 @@ ARTICLE_CASES = [
      changed(lambda d: d.update(translations=[{"language": "Russian!", "slug": "a-ru"}])), "translations[0].language:"),
     ("a translation with a path for a slug is rejected",
      changed(lambda d: d.update(translations=[{"language": "ru", "slug": "../a-ru"}])), "translations[0].slug:"),
+    ("code block without text is rejected",
+     changed(lambda d: d["body"].append({"type": "code", "language": "sh"})), "body[1]: 'text' is a required"),
     ("relative, https and mailto URLs are accepted", changed(lambda d: d.update(
         authors=[{"name": "A", "url": "mailto:a@example.org"}, {"name": "B", "url": "https://b.example"}],
         lead_image={"src": "./images/javascript:x.webp", "alt": "relative"})), None),

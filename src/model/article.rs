@@ -57,6 +57,9 @@ pub enum Block {
     Figure(Image),
     Quote { text: RichText, cite: Option<String> },
     List { ordered: bool, items: Vec<RichText> },
+    /// Preformatted text (a program, a log, a poem's layout), shown as written. `language` names
+    /// what the text is (`rust`, `sh`), for readers and future highlighting; it is not shown.
+    Code { language: Option<String>, text: String },
 }
 
 /// Non-fatal findings while reading a file: what was left out and why. Views log them for the author.
@@ -95,6 +98,7 @@ impl Article {
                 }
                 Block::Figure(image) => image.resolve_urls(resolve),
                 Block::List { items, .. } => items.iter_mut().for_each(|item| item.resolve_links(resolve)),
+                Block::Code { .. } => {}
             }
         }
         for image in &mut self.gallery {
@@ -208,6 +212,10 @@ fn read_block(block: &Node, warnings: &mut Warnings) -> Result<Option<Block>, Fo
         "list" => Block::List {
             ordered: block.get("ordered").flag()?,
             items: block.get("items").items()?.iter().map(|item| Ok(RichText::parse(item.str()?))).collect::<Result<_, _>>()?,
+        },
+        "code" => Block::Code {
+            language: block.get("language").opt_string()?.filter(|l| !l.trim().is_empty()),
+            text: block.get("text").str()?.to_owned(),
         },
         other => {
             // A block type from a newer format version: skipped, so old readers keep working.

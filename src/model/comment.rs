@@ -1,6 +1,6 @@
 //! Comments as readers see them, whichever store they come from, and the form a reader fills in.
 
-use super::{RichText, SafeUrl};
+use super::{Block, RichText, SafeUrl};
 
 /// Where a comment stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,10 @@ pub struct Comment {
     pub author: Option<String>,
     pub website: Option<SafeUrl>,
     pub text: RichText,
+    /// The text as blocks (paragraphs, quotes, lists, code) when the server sends it with that
+    /// shape (Waline's HTML); empty when `text` is all of it (Isso, the local store). Views show
+    /// these when there are any, else `text`.
+    pub blocks: Vec<Block>,
     /// The Markdown as typed, for editing.
     pub source: String,
     /// Unix time, seconds.
@@ -45,6 +49,8 @@ pub struct Comment {
     pub replies: Vec<Comment>,
     /// Replies that exist but were not loaded ("Show more replies").
     pub hidden_replies: u32,
+    /// The server account that wrote it, on servers with accounts (Waline): who may change it.
+    pub owner: Option<String>,
 }
 
 /// One page of a thread, top-level comments in the asked order with their first replies.
@@ -255,6 +261,7 @@ mod tests {
             author: None,
             website: None,
             text: RichText::parse("text"),
+            blocks: Vec::new(),
             source: "text".into(),
             created,
             modified: None,
@@ -264,6 +271,7 @@ mod tests {
             origin: Origin::Shared,
             replies: Vec::new(),
             hidden_replies: 0,
+            owner: None,
         }
     }
 

@@ -5,6 +5,7 @@ mod article;
 mod comment;
 mod error;
 mod gallery;
+pub mod html;
 mod identicon;
 mod image;
 mod index;

@@ -39,10 +39,11 @@ fn reads_every_block_type() {
           "srcset": [{ "src": "images/a-480.webp", "width": 480 }, { "src": "images/a-960.webp", "width": 960 }],
           "sizes": "(min-width: 44rem) 42rem, 100vw" },
         { "type": "quote", "text": "Q", "cite": "Someone" },
-        { "type": "list", "ordered": true, "items": ["one", "two"] }
+        { "type": "list", "ordered": true, "items": ["one", "two"] },
+        { "type": "code", "language": "rust", "text": "fn main() {\n    println!(\"*not* emphasis\");\n}" }
     ]);
     let (article, _) = read(&value).unwrap();
-    assert_eq!(article.body.len(), 5);
+    assert_eq!(article.body.len(), 6);
     assert!(matches!(&article.body[0], Block::Paragraph(text) if text.plain_text() == "P"));
     assert!(matches!(&article.body[1], Block::Heading { level: 3, text } if text.plain_text() == "H"));
     let Block::Figure(figure) = &article.body[2] else { panic!("figure expected") };
@@ -53,6 +54,9 @@ fn reads_every_block_type() {
     assert_eq!(figure.srcset_attr().as_deref(), Some("images/a-480.webp 480w, images/a-960.webp 960w"));
     assert!(matches!(&article.body[3], Block::Quote { cite: Some(c), .. } if c == "Someone"));
     assert!(matches!(&article.body[4], Block::List { ordered: true, items } if items.len() == 2));
+    // Code is text as written: no Markdown, indentation and line breaks kept.
+    assert!(matches!(&article.body[5], Block::Code { language: Some(l), text }
+        if l == "rust" && text == "fn main() {\n    println!(\"*not* emphasis\");\n}"));
 }
 
 #[test]

@@ -45,11 +45,13 @@ pub struct Call<'a> {
     /// Send cookies to another origin (the comments server's edit cookie).
     pub credentials: bool,
     pub timeout_ms: u32,
+    /// Sent as `Authorization: Bearer …` (a signed-in reader's token).
+    pub bearer: Option<&'a str>,
 }
 
 impl<'a> Call<'a> {
     pub fn get(url: &'a str, timeout_ms: u32) -> Call<'a> {
-        Call { method: Method::GET, url, json: None, credentials: false, timeout_ms }
+        Call { method: Method::GET, url, json: None, credentials: false, timeout_ms, bearer: None }
     }
 }
 
@@ -93,6 +95,9 @@ pub async fn send(call: Call<'_>) -> Result<Answer, NoAnswer> {
     }
     if call.credentials {
         builder = builder.credentials(RequestCredentials::Include);
+    }
+    if let Some(token) = call.bearer {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
     }
     let timeout_ms = call.timeout_ms;
     let request = async move {

@@ -1,6 +1,7 @@
-//! This browser's `localStorage`, as JSON values under Broadsheet's keys. Storage can be missing
-//! (private modes, blocked cookies) or full: reads then find nothing and writes report failure,
-//! never a panic.
+//! This browser's `localStorage`, as JSON values under Broadsheet's keys, and its
+//! `sessionStorage` for what must not outlive the browser session ([`session`]: a sign-in token).
+//! Storage can be missing (private modes, blocked cookies) or full: reads then find nothing and
+//! writes report failure, never a panic.
 
 use crate::json::Value;
 use crate::model::{CommentDraft, FormatError, Node};
@@ -35,6 +36,36 @@ pub fn write<T: Stored>(key: &str, value: &T) -> bool {
 pub fn remove(key: &str) {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(key);
+    }
+}
+
+/// The same for `sessionStorage`: kept while this tab (and what it opens) lives, gone when the
+/// browser session ends, never kept on disk for later sessions as `localStorage` is.
+pub mod session {
+    use super::Stored;
+    use crate::model::Node;
+
+    fn session_storage() -> Option<web_sys::Storage> {
+        if cfg!(not(target_arch = "wasm32")) {
+            return None;
+        }
+        web_sys::window()?.session_storage().ok().flatten()
+    }
+
+    pub fn read<T: Stored>(key: &str) -> Option<T> {
+        let text = session_storage()?.get_item(key).ok().flatten()?;
+        Node::parse(&text, |node| T::read(&node)).ok()
+    }
+
+    pub fn write<T: Stored>(key: &str, value: &T) -> bool {
+        let text = value.to_value().to_json();
+        session_storage().is_some_and(|storage| storage.set_item(key, &text).is_ok())
+    }
+
+    pub fn remove(key: &str) {
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item(key);
+        }
     }
 }
 

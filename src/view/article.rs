@@ -111,6 +111,9 @@ fn block_view(block: Block, figure_position: usize, strings: &'static Strings) -
         }
         Block::List { ordered: true, items } => view! { <ol>{list_items(items)}</ol> }.into_any(),
         Block::List { ordered: false, items } => view! { <ul>{list_items(items)}</ul> }.into_any(),
+        Block::Code { language, text } => {
+            view! { <pre class="code-block"><code data-language=language>{text}</code></pre> }.into_any()
+        }
     }
 }
 

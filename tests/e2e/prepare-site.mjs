@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const site = '.build/e2e-site';
-// Sites whose comments go to the Isso servers of tests/e2e/servers.js.
-const issoSites = JSON.parse(process.env.E2E_ISSO_SITES || '{}');
+// Sites whose comments go to the Isso and Waline servers of tests/e2e/servers.js: directory ->
+// comments setting (isso:<URL>, waline:<URL>).
+const commentSites = JSON.parse(process.env.E2E_COMMENT_SITES || '{}');
 if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `trunk build --release` first');
 rmSync(site, { recursive: true, force: true });
 cpSync('dist', site, { recursive: true });
@@ -81,14 +82,14 @@ for (let i = 1; i <= 16; i++) {
   writeFileSync(join(site, 'articles', `talk-${i}.json`), JSON.stringify(article(`talk-${i}`, `Talk ${i}`, [])));
 }
 
-// The same site configured for Isso servers (started by scripts/test.sh), one per behaviour, as a
-// publisher builds it: the app shell points at Isso, and the pre-renderer writes the pages for that.
-for (const [dir, endpoint] of Object.entries(issoSites)) {
+// The same site configured for comments servers (started by scripts/test.sh), one per behaviour, as
+// a publisher builds it: the app shell names the server, and the pre-renderer writes the pages for that.
+for (const [dir, setting] of Object.entries(commentSites)) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(site, dir, { recursive: true });
   const shell = join(dir, '404.html');
   const html = readFileSync(shell, 'utf8');
-  const configured = html.replace(/<meta name="broadsheet-comments" content="[^"]*"/, `<meta name="broadsheet-comments" content="isso:${endpoint}"`);
+  const configured = html.replace(/<meta name="broadsheet-comments" content="[^"]*"/, `<meta name="broadsheet-comments" content="${setting}"`);
   if (configured === html) throw new Error(`${shell}: no broadsheet-comments meta to configure`);
   writeFileSync(shell, configured);
   writeFileSync(join(dir, 'index.html'), configured);

@@ -79,7 +79,7 @@ impl IssoStore {
 
     async fn call(&self, method: Method, path_and_query: &str, json: Option<String>) -> Result<Answer, CommentError> {
         let url = format!("{}{path_and_query}", self.endpoint);
-        let answer = send(Call { method, url: &url, json, credentials: true, timeout_ms: TIMEOUT_MS })
+        let answer = send(Call { method, url: &url, json, credentials: true, timeout_ms: TIMEOUT_MS, bearer: None })
             .await
             .map_err(|no| match no {
                 NoAnswer::Unreachable(why) => CommentError::Unreachable(why),
@@ -147,6 +147,7 @@ impl PendingComment {
             author: self.author,
             website: None,
             text: RichText::parse(&self.text),
+            blocks: Vec::new(),
             source: self.text,
             created: self.created,
             modified: None,
@@ -156,6 +157,7 @@ impl PendingComment {
             origin: crate::model::Origin::Shared,
             replies: Vec::new(),
             hidden_replies: 0,
+            owner: None,
         }
     }
 }
@@ -248,7 +250,7 @@ impl CommentStore for IssoStore {
         Ok(parse_deleted(&answer.body)?)
     }
 
-    async fn like(&self, id: &str) -> Result<u32, CommentError> {
+    async fn like(&self, id: &str, _on: bool) -> Result<u32, CommentError> {
         let answer = self.call(Method::POST, &format!("id/{}/like", numeric_id(id)?), Some("{}".into())).await?;
         let mut liked: Vec<String> = storage::read(&self.liked_key()).unwrap_or_default();
         if !liked.iter().any(|l| l == id) {

@@ -87,6 +87,7 @@ fn read_comment(comment: &Node) -> Result<Comment, FormatError> {
         author: comment.get("author").opt_str()?.map(unescape_html).filter(|a| !a.trim().is_empty()),
         website: comment.get("website").opt_str()?.and_then(|w| SafeUrl::parse(&unescape_html(w))).filter(|w| !w.is_relative()),
         text: RichText::parse(&text),
+        blocks: Vec::new(),
         source: text,
         created: comment.get("created").f64()?,
         modified: comment.get("modified").opt_f64()?,
@@ -96,6 +97,7 @@ fn read_comment(comment: &Node) -> Result<Comment, FormatError> {
         origin: Origin::Shared,
         replies: comment.get("replies").list(read_comment)?,
         hidden_replies: count(&comment.get("hidden_replies"))?,
+        owner: None,
     })
 }
 

@@ -128,6 +128,7 @@ fn from_kept(kept: Kept) -> Comment {
         author: kept.author,
         website: kept.website.and_then(|w| SafeUrl::parse(&w)),
         text: RichText::parse(&kept.text),
+        blocks: Vec::new(),
         source: kept.text,
         created: kept.created,
         modified: kept.modified,
@@ -136,6 +137,7 @@ fn from_kept(kept: Kept) -> Comment {
         origin: Origin::ThisBrowser,
         replies: Vec::new(),
         hidden_replies: 0,
+        owner: None,
     }
 }
 
@@ -192,7 +194,7 @@ impl CommentStore for LocalStore {
         Ok(None)
     }
 
-    async fn like(&self, id: &str) -> Result<u32, CommentError> {
+    async fn like(&self, id: &str, _on: bool) -> Result<u32, CommentError> {
         let mut liked = self.liked_ids();
         if !liked.iter().any(|l| l == id) {
             liked.push(id.to_owned());

@@ -2,6 +2,7 @@
 //! interface, [`CommentStore`], whichever store the configuration names.
 
 pub mod isso_format;
+pub mod waline_format;
 pub mod thread_file;
 
 /// Top-level comments per page, and replies shown under each before "Show more replies".
@@ -14,6 +15,10 @@ mod isso;
 mod local;
 #[cfg(feature = "views")]
 mod store;
+#[cfg(feature = "views")]
+mod waline;
+#[cfg(feature = "views")]
+mod waline_html;
 
 #[cfg(feature = "views")]
 pub use isso::IssoStore;
@@ -21,6 +26,10 @@ pub use isso::IssoStore;
 pub use local::LocalStore;
 #[cfg(feature = "views")]
 pub use store::{CommentError, CommentStore, Editable, TIMEOUT_MS};
+#[cfg(feature = "views")]
+pub use waline::WalineStore;
+#[cfg(feature = "views")]
+pub use waline_html::comment_html;
 
 #[cfg(feature = "views")]
 mod any {
@@ -33,6 +42,7 @@ mod any {
     pub enum AnyStore {
         Local(LocalStore),
         Isso(IssoStore),
+        Waline(WalineStore),
     }
 
     impl AnyStore {
@@ -45,6 +55,7 @@ mod any {
                 CommentsConfig::Isso { endpoint } => {
                     Some(AnyStore::Isso(IssoStore::new(endpoint.clone(), thread, title.to_owned())))
                 }
+                CommentsConfig::Waline { server } => Some(AnyStore::Waline(WalineStore::new(server.clone(), thread))),
             }
         }
     }
@@ -54,6 +65,7 @@ mod any {
             match $self {
                 AnyStore::Local($store) => $body,
                 AnyStore::Isso($store) => $body,
+                AnyStore::Waline($store) => $body,
             }
         };
     }
@@ -74,8 +86,8 @@ mod any {
         async fn delete(&self, id: &str) -> Result<Option<Comment>, CommentError> {
             each!(self, s => s.delete(id).await)
         }
-        async fn like(&self, id: &str) -> Result<u32, CommentError> {
-            each!(self, s => s.like(id).await)
+        async fn like(&self, id: &str, on: bool) -> Result<u32, CommentError> {
+            each!(self, s => s.like(id, on).await)
         }
         fn editable(&self, comment: &Comment) -> Editable {
             each!(self, s => s.editable(comment))
@@ -85,6 +97,21 @@ mod any {
         }
         fn keeps_comments_locally(&self) -> bool {
             each!(self, s => s.keeps_comments_locally())
+        }
+        fn takes_likes_back(&self) -> bool {
+            each!(self, s => s.takes_likes_back())
+        }
+        fn has_accounts(&self) -> bool {
+            each!(self, s => s.has_accounts())
+        }
+        fn signed_in_as(&self) -> Option<String> {
+            each!(self, s => s.signed_in_as())
+        }
+        async fn sign_in(&self, email: &str, password: &str) -> Result<String, CommentError> {
+            each!(self, s => s.sign_in(email, password).await)
+        }
+        fn sign_out(&self) {
+            each!(self, s => s.sign_out())
         }
     }
 }

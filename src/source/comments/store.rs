@@ -13,6 +13,9 @@ pub enum Editable {
     Yes,
     /// It was the reader's, but the server's edit window has closed.
     WindowClosed,
+    /// The reader posted it without signing in, on a server where only accounts may change
+    /// comments (Waline): it can never be changed from here.
+    PostedSignedOut,
     No,
 }
 
@@ -36,6 +39,15 @@ pub enum CommentError {
     /// This browser would not keep the comment (no storage, or storage full).
     #[error("this browser's storage is unavailable")]
     Storage,
+    /// The comments server did not accept this email and password.
+    #[error("sign-in refused")]
+    SignInFailed,
+    /// Changing a comment needs a sign-in that this browser no longer has (signed out, session over).
+    #[error("sign in first")]
+    SignInNeeded,
+    /// The comment belongs to another account.
+    #[error("not this reader's comment")]
+    NotYours,
 }
 
 impl CommentError {
@@ -51,6 +63,9 @@ impl CommentError {
             CommentError::Server(status) => fill(strings.comments_server_error, &[("status", &status.to_string())]),
             CommentError::Malformed(error) => fill(strings.comments_malformed, &[("what", &error.to_string())]),
             CommentError::Storage => strings.comments_storage.to_owned(),
+            CommentError::SignInFailed => strings.sign_in_failed.to_owned(),
+            CommentError::SignInNeeded => strings.sign_in_needed.to_owned(),
+            CommentError::NotYours => strings.not_yours.to_owned(),
         }
     }
 }
@@ -68,12 +83,30 @@ pub trait CommentStore {
     async fn edit(&self, id: &str, comment: &NewComment) -> Result<Comment, CommentError>;
     /// Deletes; `Some` placeholder when the comment stays because it has replies.
     async fn delete(&self, id: &str) -> Result<Option<Comment>, CommentError>;
-    /// Likes; the answer is the new count.
-    async fn like(&self, id: &str) -> Result<u32, CommentError>;
+    /// Likes (`on`), or takes a like back (where [`CommentStore::takes_likes_back`]); the answer
+    /// is the new count.
+    async fn like(&self, id: &str, on: bool) -> Result<u32, CommentError>;
     /// Whether this reader may edit and delete `comment` now.
     fn editable(&self, comment: &Comment) -> Editable;
     /// Whether this reader already liked `id` (the button is then pressed).
     fn liked(&self, id: &str) -> bool;
     /// Where a reader's comments go, for the form's note ("Saved in this browser only").
     fn keeps_comments_locally(&self) -> bool;
+    /// Whether pressing a pressed Like takes it back (else the server judges a second like).
+    fn takes_likes_back(&self) -> bool {
+        false
+    }
+    /// Whether readers sign in to an account on the comments server to change their comments.
+    fn has_accounts(&self) -> bool {
+        false
+    }
+    /// The name of the account this reader is signed in to, in this browser session.
+    fn signed_in_as(&self) -> Option<String> {
+        None
+    }
+    /// Signs in; the answer is the account's name.
+    async fn sign_in(&self, _email: &str, _password: &str) -> Result<String, CommentError> {
+        Err(CommentError::SignInFailed)
+    }
+    fn sign_out(&self) {}
 }

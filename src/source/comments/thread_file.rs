@@ -31,6 +31,7 @@ fn read_comment(comment: &Node) -> Result<Comment, FormatError> {
         author: author.filter(|a| !a.trim().is_empty()),
         website: comment.get("website").opt_str()?.and_then(SafeUrl::parse).filter(|w| !w.is_relative()),
         text: RichText::parse(&text),
+        blocks: Vec::new(),
         source: text,
         created: Timestamp::read(&comment.get("created"))?.unix_seconds() as f64,
         modified: comment.get("modified").optional(Timestamp::read)?.map(|m| m.unix_seconds() as f64),
@@ -39,6 +40,7 @@ fn read_comment(comment: &Node) -> Result<Comment, FormatError> {
         origin: Origin::Shared,
         replies: Vec::new(),
         hidden_replies: 0,
+        owner: None,
     })
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::body::{body_of, CommentBody};
 use super::form::{CommentForm, FormTarget};
 use super::identicon::IdenticonView;
 use super::relative_time::RelativeTime;
@@ -11,7 +12,6 @@ use crate::model::{Comment, CommentState, Origin};
 use crate::source::comments::{CommentStore, Editable};
 use crate::locale::{count_phrase, number};
 use crate::strings::fill;
-use crate::view::RichTextView;
 
 #[component]
 pub fn CommentView(comment: Comment) -> AnyView {
@@ -28,6 +28,8 @@ pub fn CommentView(comment: Comment) -> AnyView {
     {
         let comment = comment.clone();
         Effect::new(move |_| {
+            // Signing in or out changes what the reader may do.
+            thread.account.track();
             if !sending && !deleted {
                 set_editable.set(thread.store.with_value(|s| s.editable(&comment)));
                 set_liked.set(thread.store.with_value(|s| s.liked(&comment.id)));
@@ -56,12 +58,12 @@ pub fn CommentView(comment: Comment) -> AnyView {
     .collect_view();
     let edited = comment.modified.map(|_| view! { <span class="comment-edited">{strings.edited}</span> });
 
-    let rich_text = comment.text.clone();
+    let (rich_text, blocks) = body_of(&comment);
     let text = move || {
         if deleted {
             view! { <p class="comment-deleted">{strings.comment_deleted}</p> }.into_any()
         } else {
-            view! { <p><RichTextView text=rich_text.clone()/></p> }.into_any()
+            view! { <CommentBody text=rich_text.clone() blocks=blocks.clone()/> }.into_any()
         }
     };
     let editing = {
@@ -98,7 +100,11 @@ pub fn CommentView(comment: Comment) -> AnyView {
     let likes = comment.likes;
     let like = {
         let id = id.clone();
-        move |_| run(Box::pin(thread.like(id.clone())))
+        // A pressed Like is taken back where the store can (Waline); Isso judges a second like itself.
+        move |_| {
+            let on = !(liked.get_untracked() && thread.store.with_value(|s| s.takes_likes_back()));
+            run(Box::pin(thread.like(id.clone(), on)))
+        }
     };
     let reply = {
         let id = id.clone();
@@ -136,6 +142,7 @@ pub fn CommentView(comment: Comment) -> AnyView {
                 .into_any()
             }
             Editable::WindowClosed => view! { <span class="comment-note">{strings.edit_window_closed}</span> }.into_any(),
+            Editable::PostedSignedOut => view! { <span class="comment-note">{strings.posted_signed_out}</span> }.into_any(),
             Editable::No => ().into_any(),
         };
         view! {

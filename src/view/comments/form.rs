@@ -273,7 +273,8 @@ pub fn CommentForm(target: FormTarget) -> impl IntoView {
                 </p>
                 {error_view(Field::Comment)}
             </div>
-            <div class="form-identity">{identity}</div>
+            // Signed in to the comments server, the account's name and website are used instead.
+            <div class="form-identity" hidden=move || thread.account.get().is_some()>{identity}</div>
             <div class="honeypot" aria-hidden="true">
                 <label>{strings.honeypot_label} <input type="text" name="homepage" tabindex="-1" autocomplete="off"
                     on:input=move |event| honeypot.set(event_target_value(&event))/></label>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::account::AccountPanel;
 use super::comment::CommentView;
 use super::form::{CommentForm, FormTarget};
 use crate::model::{Comment, CommentState, NewComment, Origin, SortOrder, ThreadPage};
@@ -47,6 +48,9 @@ pub(super) struct Thread {
     pub replying_to: RwSignal<Option<String>>,
     /// The comment being edited.
     pub editing: RwSignal<Option<String>>,
+    /// The account this reader is signed in to on the comments server (Waline), by name. Read
+    /// after mount (session storage); what the reader may change follows it.
+    pub account: RwSignal<Option<String>>,
     next_temporary_id: StoredValue<u32>,
     /// Comments this reader posted since the page opened: an answer to a load that started
     /// before them must not make them vanish.
@@ -69,6 +73,7 @@ impl Thread {
             status: RwSignal::new(Status::Loading),
             replying_to: RwSignal::new(None),
             editing: RwSignal::new(None),
+            account: RwSignal::new(None),
             next_temporary_id: StoredValue::new(0),
             posted: StoredValue::new(Vec::new()),
         }
@@ -224,7 +229,7 @@ impl Thread {
     }
 
     pub async fn edit(self, id: String, new: NewComment) -> Result<(), CommentError> {
-        let edited = self.store().edit(&id, &new).await?;
+        let edited = self.store().edit(&id, &new).await.inspect_err(|error| self.after_refusal(error))?;
         if !self.alive() {
             return Ok(());
         }
@@ -242,7 +247,7 @@ impl Thread {
     }
 
     pub async fn delete(self, id: String) -> Result<(), CommentError> {
-        let placeholder = self.store().delete(&id).await?;
+        let placeholder = self.store().delete(&id).await.inspect_err(|error| self.after_refusal(error))?;
         if !self.alive() {
             return Ok(());
         }
@@ -262,13 +267,38 @@ impl Thread {
         Ok(())
     }
 
-    pub async fn like(self, id: String) -> Result<(), CommentError> {
-        let likes = self.store().like(&id).await?;
+    /// Likes `id`, or takes the like back (`on` false).
+    pub async fn like(self, id: String, on: bool) -> Result<(), CommentError> {
+        let likes = self.store().like(&id, on).await?;
         if !self.alive() {
             return Ok(());
         }
         self.update(&id, |comment| comment.likes = likes);
         Ok(())
+    }
+
+    /// Signs in to the comments server; then the thread is loaded again (it lists the reader's
+    /// own comments awaiting moderation) and every comment asks again what the reader may do.
+    pub async fn sign_in(self, email: String, password: String) -> Result<(), CommentError> {
+        let name = self.store().sign_in(&email, &password).await?;
+        if self.alive() {
+            self.account.set(Some(name));
+            self.reload();
+        }
+        Ok(())
+    }
+
+    /// A sign-in the server no longer accepts is gone from the store: show the reader signed out.
+    fn after_refusal(&self, error: &CommentError) {
+        if *error == CommentError::SignInNeeded && self.alive() {
+            self.account.set(self.store.with_value(|s| s.signed_in_as()));
+        }
+    }
+
+    pub fn sign_out(self) {
+        self.store.with_value(|s| s.sign_out());
+        self.account.set(None);
+        self.reload();
     }
 
     fn temporary(&self, parent: Option<String>, new: &NewComment) -> Comment {
@@ -280,6 +310,7 @@ impl Thread {
             author: new.author.clone(),
             website: None,
             text: crate::model::RichText::parse(&new.text),
+            blocks: Vec::new(),
             source: new.text.clone(),
             created: js_sys::Date::now() / 1000.0,
             modified: None,
@@ -289,6 +320,7 @@ impl Thread {
             origin: Origin::Shared,
             replies: Vec::new(),
             hidden_replies: 0,
+            owner: None,
         }
     }
 
@@ -342,6 +374,7 @@ pub fn CommentsSection(
     offset_seconds: i32,
 ) -> impl IntoView {
     let keeps_locally = store.keeps_comments_locally();
+    let has_accounts = store.has_accounts();
     let thread = Thread::new(store, strings, thread_key, language, offset_seconds);
     let initial = use_context::<InitialThread>().unwrap_or_default();
     thread.shown_dates.set_value(initial.1);
@@ -353,7 +386,10 @@ pub fn CommentsSection(
     }
     provide_context(thread);
     // Browser work starts after mount, never during render.
-    Effect::new(move |_| thread.reload());
+    Effect::new(move |_| {
+        thread.account.set(thread.store.with_value(|s| s.signed_in_as()));
+        thread.reload();
+    });
 
     let on_sort = move |event: leptos::ev::Event| {
         thread.sort.set(SortOrder::from_str(&event_target_value(&event)));
@@ -414,6 +450,7 @@ pub fn CommentsSection(
             {body}
             <noscript><p class="comments-note">{strings.comments_need_js}</p></noscript>
             {note}
+            {has_accounts.then(|| view! { <AccountPanel/> })}
             <CommentForm target=FormTarget::New/>
         </section>
     }

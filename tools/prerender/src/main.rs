@@ -17,6 +17,7 @@ use broadsheet::model::{Article, ArticleIndex, PageData, SortOrder, ThreadPage};
 use broadsheet::prerender::{article_html, masthead_html, more_articles_html};
 use broadsheet::publish::{atom_feed, head_html, json_feed, script_safe_json, sitemap, Site};
 use broadsheet::source::comments::isso_format::thread_page_query;
+use broadsheet::source::comments::waline_format::thread_page_query as waline_thread_query;
 use broadsheet::source::comments::thread_file::{page_of, parse_thread_file};
 
 /// Stands for "this site" while resolving URLs: what resolves onto it becomes a root-relative path.
@@ -124,10 +125,22 @@ fn run() -> Result<(), String> {
         let mut head = head_html(&article, &site, &canonical);
         // With Isso, the first page of the thread is fetched with the page, not after the app
         // has started: the app's own request (same URL, same credentials) then finds it ready.
-        if let CommentsConfig::Isso { endpoint } = &comments {
-            let url = format!("{endpoint}{}", thread_page_query(&config.post_path(&entry.slug), SortOrder::Oldest, 0));
+        // The same for Waline, whose requests carry no cookies (a signed-in reader's token goes in a
+        // header, so their own request is not this one and goes to the server).
+        let preload = match &comments {
+            CommentsConfig::Isso { endpoint } => Some((
+                format!("{endpoint}{}", thread_page_query(&config.post_path(&entry.slug), SortOrder::Oldest, 0)),
+                "use-credentials",
+            )),
+            CommentsConfig::Waline { server } => Some((
+                format!("{server}{}", waline_thread_query(&config.post_path(&entry.slug), SortOrder::Oldest, 0)),
+                "anonymous",
+            )),
+            _ => None,
+        };
+        if let Some((url, credentials)) = preload {
             head.push_str(&format!(
-                "\n    <link rel=\"preload\" as=\"fetch\" href=\"{}\" crossorigin=\"use-credentials\">",
+                "\n    <link rel=\"preload\" as=\"fetch\" href=\"{}\" crossorigin=\"{credentials}\">",
                 escape_attr(&url)
             ));
         }
