@@ -1,7 +1,8 @@
 //! The article format, version 1 (documented in `docs/article-format.md`, schema in
 //! `public/schema/article-v1.schema.json`).
 
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 use super::image::read_image;
 use super::{FormatError, Image, Node, RichText, SafeUrl, Timestamp};
@@ -11,24 +12,35 @@ use super::{FormatError, Image, Node, RichText, SafeUrl, Timestamp};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole article, validated: every URL passed the allow-list, every date is RFC 3339.
+///
+/// Serializes as an article file (format 1): `serde_json::to_string(&article)` is what
+/// [`Article::from_json`] reads back as the same article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Article {
     pub format: u32,
     pub slug: String,
     /// A kicker above the title, e.g. "Featured post".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// A BCP 47 language tag; dates are formatted in it.
     pub language: String,
     pub published: Timestamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub updated: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<Author>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lead_image: Option<Image>,
     pub body: Vec<Block>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub gallery: Vec<Image>,
     /// The same article in other languages, on the same site.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub translations: Vec<Translation>,
 }
 
@@ -39,17 +51,19 @@ pub struct Translation {
     pub language: String,
     pub slug: String,
     /// Its title, in its language (for the link's tooltip).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Author {
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<SafeUrl>,
 }
 
-/// A block of the article's body.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A block of the article's body. Serializes as the file's `{ "type": …, … }` object.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     Paragraph(RichText),
     /// `level` is 2 to 4: the title is the page's only `h1`.
@@ -60,6 +74,47 @@ pub enum Block {
     /// Preformatted text (a program, a log, a poem's layout), shown as written. `language` names
     /// what the text is (`rust`, `sh`), for readers and future highlighting; it is not shown.
     Code { language: Option<String>, text: String },
+}
+
+impl Serialize for Block {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Block::Figure(image) = self {
+            return image.serialize_as_figure(serializer);
+        }
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Block::Paragraph(text) => {
+                map.serialize_entry("type", "paragraph")?;
+                map.serialize_entry("text", text)?;
+            }
+            Block::Heading { level, text } => {
+                map.serialize_entry("type", "heading")?;
+                map.serialize_entry("level", level)?;
+                map.serialize_entry("text", text)?;
+            }
+            Block::Quote { text, cite } => {
+                map.serialize_entry("type", "quote")?;
+                map.serialize_entry("text", text)?;
+                if let Some(cite) = cite {
+                    map.serialize_entry("cite", cite)?;
+                }
+            }
+            Block::List { ordered, items } => {
+                map.serialize_entry("type", "list")?;
+                map.serialize_entry("ordered", ordered)?;
+                map.serialize_entry("items", items)?;
+            }
+            Block::Code { language, text } => {
+                map.serialize_entry("type", "code")?;
+                if let Some(language) = language {
+                    map.serialize_entry("language", language)?;
+                }
+                map.serialize_entry("text", text)?;
+            }
+            Block::Figure(_) => unreachable!("written above"),
+        }
+        map.end()
+    }
 }
 
 /// Non-fatal findings while reading a file: what was left out and why. Views log them for the author.

@@ -1,22 +1,29 @@
 //! Images as an article carries them: figures in the body, the lead image and the gallery.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::{FormatError, Node, RichText, SafeUrl};
 
-/// An image that passed the URL allow-list, ready to render.
+/// An image that passed the URL allow-list, ready to render. Serializes as in article files.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Image {
     pub src: SafeUrl,
     /// `None` when the author gave none; views then name the image by its place ("Image 2").
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub alt: Option<String>,
+    #[serde(skip_serializing_if = "RichText::is_empty")]
     pub caption: RichText,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<u32>,
     /// Other widths of the same picture, for `srcset`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub srcset: Vec<ImageSource>,
     /// The `sizes` attribute that goes with `srcset`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sizes: Option<String>,
 }
 
@@ -28,6 +35,17 @@ pub struct ImageSource {
 }
 
 impl Image {
+    /// The image as a body block: `{ "type": "figure", …the image's fields }`.
+    pub(crate) fn serialize_as_figure<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Figure<'a> {
+            r#type: &'static str,
+            #[serde(flatten)]
+            image: &'a Image,
+        }
+        Figure { r#type: "figure", image: self }.serialize(serializer)
+    }
+
     /// The `srcset` attribute value, or `None` when there are no alternative widths.
     pub fn srcset_attr(&self) -> Option<String> {
         (!self.srcset.is_empty()).then(|| {

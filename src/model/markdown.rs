@@ -6,17 +6,16 @@
 //! of prose.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::SafeUrl;
 
-/// One run of prose, as a tree of inline nodes.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+/// One run of prose, as a tree of inline nodes. In files it is a string of inline Markdown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RichText(pub Vec<Inline>);
 
 /// A node of [`RichText`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inline {
     Text(String),
     Code(String),
@@ -200,6 +199,12 @@ fn is_block_end(end: &TagEnd) -> bool {
 impl From<&str> for RichText {
     fn from(source: &str) -> Self {
         RichText::parse(source)
+    }
+}
+
+impl Serialize for RichText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_markdown())
     }
 }
 

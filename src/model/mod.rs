@@ -12,6 +12,7 @@ mod index;
 mod markdown;
 mod page_data;
 mod read;
+mod markdown_writer;
 mod relative_time;
 mod timestamp;
 mod url;

@@ -386,3 +386,40 @@ fn relative_urls_resolve_against_the_article_file() {
     let Block::Figure(figure) = &again.body[1] else { panic!() };
     assert_eq!(figure.src.as_str(), "../images/a.webp");
 }
+
+/// What the native tools write is what readers read: an article serialized is the same article.
+#[test]
+fn an_article_written_out_reads_back_the_same() {
+    let mut value = minimal();
+    value["label"] = json!("Featured post");
+    value["summary"] = json!("A summary.");
+    value["updated"] = json!("2020-08-27T09:00:00Z");
+    value["authors"] = json!([{ "name": "A", "url": "https://a.example/" }, { "name": "B" }]);
+    value["tags"] = json!(["x", "y"]);
+    value["lead_image"] = json!({ "src": "../images/a.webp", "alt": "A", "width": 960, "height": 640 });
+    value["body"] = json!([
+        { "type": "paragraph", "text": "A *b* **c** `d` ~~e~~ [f](https://f.example/ \"F\") 2 * 3 snake_case R&D &amp;" },
+        { "type": "heading", "level": 3, "text": "# H" },
+        { "type": "figure", "src": "../images/a-960.webp", "alt": "A [b]", "caption": "*C* [l](../x)", "credit": "Photo: X",
+          "width": 960, "height": 640, "srcset": [{ "src": "../images/a-480.webp", "width": 480 }], "sizes": "100vw" },
+        { "type": "quote", "text": "Q", "cite": "Someone" },
+        { "type": "quote", "text": "Q without cite" },
+        { "type": "list", "ordered": true, "items": ["one", "1. two"] },
+        { "type": "code", "language": "sh", "text": "echo '*'\n  indented\n" },
+        { "type": "code", "text": "no language" }
+    ]);
+    value["gallery"] = json!([{ "src": "../images/g.webp", "alt": "G", "caption": "G *c*", "credit": "X" }, { "src": "h.webp" }]);
+    let (article, _) = read(&value).unwrap();
+    let written = serde_json::to_value(&article).unwrap();
+    let (again, warnings) = Article::from_json(&written.to_string()).unwrap();
+    assert_eq!(again, article);
+    assert_eq!(warnings.len(), 1, "only the gallery picture without alt: {warnings:?}");
+    // Absent optional fields stay absent (the schema refuses null), rich text is a Markdown string.
+    assert_eq!(written["body"][0]["type"], "paragraph");
+    assert!(written["body"][0]["text"].is_string());
+    assert_eq!(written["body"][4].get("cite"), None);
+    assert_eq!(written["body"][7].get("language"), None);
+    assert_eq!(written["authors"][1].get("url"), None);
+    assert_eq!(written["gallery"][1], json!({ "src": "h.webp" }));
+    assert_eq!(serde_json::to_value(read(&minimal()).unwrap().0).unwrap().get("gallery"), None);
+}
