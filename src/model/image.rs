@@ -35,6 +35,12 @@ pub struct ImageSource {
 }
 
 impl Image {
+    /// `sizes` for a picture in the article's column (figures, the lead image), as the stylesheet
+    /// lays it out: the column is 44rem wide from a 48rem viewport, else the whole width.
+    pub const COLUMN_SIZES: &'static str = "(min-width: 48rem) 44rem, 100vw";
+    /// `sizes` for a gallery thumbnail: two across on phones, 14rem from a 48rem viewport.
+    pub const THUMBNAIL_SIZES: &'static str = "(min-width: 48rem) 14rem, 50vw";
+
     /// The image as a body block: `{ "type": "figure", …the image's fields }`.
     pub(crate) fn serialize_as_figure<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]

@@ -10,10 +10,14 @@ pub struct IndexEntry {
     pub slug: String,
     pub title: String,
     pub published: Timestamp,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub featured: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The article's BCP 47 language tag, when it is not the site's.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
 }
 
@@ -21,6 +25,7 @@ pub struct IndexEntry {
 pub struct ArticleIndex {
     /// The site's own language (BCP 47): its pages that are not an article (not found, errors,
     /// loading) speak it. English when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     pub articles: Vec<IndexEntry>,
 }

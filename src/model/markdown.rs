@@ -30,8 +30,14 @@ pub enum Inline {
 impl RichText {
     /// Parses inline Markdown. Never fails: anything it does not model is kept as text.
     pub fn parse(source: &str) -> RichText {
+        RichText::from_events(Parser::new_ext(source, Options::ENABLE_STRIKETHROUGH))
+    }
+
+    /// Builds the tree from pulldown-cmark events: for a caller that parses a whole Markdown
+    /// document (the native `broadsheet` command) and hands over one block's inline events.
+    pub fn from_events<'a>(events: impl IntoIterator<Item = Event<'a>>) -> RichText {
         let mut builder = TreeBuilder::default();
-        for event in Parser::new_ext(source, Options::ENABLE_STRIKETHROUGH) {
+        for event in events {
             builder.push(event);
         }
         RichText(builder.finish())

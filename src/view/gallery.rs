@@ -64,7 +64,7 @@ pub fn Gallery(images: Vec<Image>, first_index: usize, handle: LightboxHandle, s
                         <img
                             src=image.src.to_string()
                             srcset=image.srcset_attr()
-                            sizes=image.sizes.clone().unwrap_or_else(|| "(min-width: 48rem) 14rem, 50vw".into())
+                            sizes=image.sizes.clone().unwrap_or_else(|| Image::THUMBNAIL_SIZES.into())
                             alt=""
                             width=image.width
                             height=image.height
