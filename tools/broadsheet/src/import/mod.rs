@@ -1,0 +1,119 @@
+//! Importing posts from elsewhere into `content/` as Markdown articles: WordPress (REST API v2
+//! responses and WXR export files) and JSON Feed 1.0/1.1. Each importer turns its format into
+//! [`Imported`] articles; [`write::write_all`] puts them in the content folder, all or nothing.
+
+pub mod download;
+pub mod html;
+pub mod jsonfeed;
+pub mod wordpress;
+pub mod write;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use broadsheet::model::html::LeftOut;
+use broadsheet::model::{is_valid_slug, Article, Timestamp};
+
+/// A post made into an article, with what could not be carried over.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub article: Article,
+    /// Where it came from (`wordpress:<guid>`, `jsonfeed:<feed>#<id>`): the key that makes a
+    /// second import update this article instead of adding another.
+    pub source: String,
+    /// How messages name the post: `post 12 "Hello world"`.
+    pub name: String,
+    pub left_out: LeftOut,
+    /// Other things the author should know (a title made up, a date read as UTC…).
+    pub notes: Vec<String>,
+}
+
+/// Why an import failed: the file, the post, what is wrong. Nothing was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportError {
+    pub file: PathBuf,
+    pub post: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(post) = &self.post {
+            write!(f, ": {post}")?;
+        }
+        write!(f, ": {} (nothing was imported)", self.message)
+    }
+}
+
+/// What an importer read from a file: the articles, and what it skipped on purpose.
+#[derive(Debug, Default)]
+pub struct ImportBatch {
+    pub articles: Vec<Imported>,
+    /// "3 drafts", "12 attachments"…
+    pub skipped: Vec<String>,
+}
+
+/// A slug for the article: the source's own if it is one, else made from it (a WordPress slug of
+/// `%d0%bf%d1%80%d0%b8…` is percent-encoded Cyrillic), else from the title, else from the id.
+pub fn slug_for(own: Option<&str>, title: &str, fallback: &str, notes: &mut Vec<String>) -> String {
+    let own = own.map(|s| percent_decode(s.trim())).filter(|s| !s.is_empty());
+    if let Some(own) = &own {
+        if is_valid_slug(own) {
+            return own.clone();
+        }
+    }
+    let made = [own.as_deref(), Some(title)]
+        .into_iter()
+        .flatten()
+        .map(|text| slug::slugify(text).chars().take(80).collect::<String>().trim_end_matches('-').to_owned())
+        .find(|s| !s.is_empty() && is_valid_slug(s))
+        .unwrap_or_else(|| slug::slugify(fallback));
+    if let Some(own) = own {
+        notes.push(format!("slug {own:?} is not a-z, 0-9 and '-': the article's slug is {made:?}"));
+    }
+    made
+}
+
+/// `%e4%b8%ad` → `中`; anything that does not decode stays as it was.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push(high * 16 + low);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+/// A title for a post that has none (WordPress allows it; JSON Feed's are optional): its first
+/// words, up to about 70 characters.
+pub fn title_from(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut title = String::new();
+    for word in &words {
+        if title.chars().count() + word.chars().count() > 70 {
+            title.push('…');
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    Some(title).filter(|t| !t.is_empty())
+}
+
+/// A date-time from a source, checked: RFC 3339 with an offset.
+pub fn timestamp(text: &str) -> Option<Timestamp> {
+    Timestamp::parse(text)
+}
