@@ -45,6 +45,13 @@ impl<'a> ClaimElement<Dom<'a>> for WordPress {
             let img = element.find("img")?;
             return Some(image_of(&img, caption, left_out).map(Block::Figure).into_iter().collect());
         }
+        if name == "p" {
+            if let Some(url) = lone_address(element) {
+                // A web address alone on its line is what WordPress auto-embeds (a video, a post).
+                left_out.note("embed (an address alone on its line, kept as a link)");
+                return Some(vec![link_paragraph(url, "")]);
+            }
+        }
         if element.has_class("wp-block-cover") {
             // A cover block: a background picture with words on it. The words are the content.
             left_out.note("cover block background picture");
@@ -60,7 +67,11 @@ impl WordPress {
     fn gallery(&mut self, element: &Dom<'_>, left_out: &mut LeftOut) -> Vec<Block> {
         for img in element.descendants().filter(|d| d.name() == Some("img")) {
             let caption = caption_for(&img, element, left_out);
-            self.gallery.extend(image_of(&img, caption, left_out));
+            let Some(image) = image_of(&img, caption, left_out) else { continue };
+            // The same gallery shown twice (one post shows it in several layouts) is one gallery.
+            if !self.gallery.iter().any(|seen| seen.src == image.src) {
+                self.gallery.push(image);
+            }
         }
         let own_caption = element
             .element_children()
@@ -89,6 +100,17 @@ fn caption_for(img: &Dom<'_>, gallery: &Dom<'_>, left_out: &mut LeftOut) -> Rich
         node = parent.0.parent();
     }
     RichText::default()
+}
+
+/// The address a paragraph holds when it holds nothing else.
+fn lone_address(paragraph: &Dom<'_>) -> Option<broadsheet::model::SafeUrl> {
+    if paragraph.element_children().any(|c| c.name() != Some("a")) {
+        return None;
+    }
+    let text = html::text_content(paragraph);
+    let lower = text.to_ascii_lowercase();
+    let is_address = (lower.starts_with("https://") || lower.starts_with("http://")) && !text.contains(char::is_whitespace);
+    is_address.then(|| broadsheet::model::SafeUrl::parse(&text)).flatten()
 }
 
 /// A Gutenberg embed (YouTube, a tweet…): a link to what it shows, its caption as the link's words.

@@ -95,7 +95,8 @@ fn wp_namespace(document: &Document<'_>) -> Option<String> {
         .root_element()
         .namespaces()
         .map(|ns| ns.uri())
-        .find(|uri| uri.starts_with("http://wordpress.org/export/") || uri.starts_with("https://wordpress.org/export/"))
+        .filter(|uri| uri.starts_with("http://wordpress.org/export/") || uri.starts_with("https://wordpress.org/export/"))
+        .find(|uri| !uri.ends_with("/excerpt/"))
         .map(str::to_owned)
 }
 
