@@ -184,7 +184,12 @@ pub fn claim_pictures(element: &Dom<'_>, name: &str, left_out: &mut LeftOut) -> 
                 .map(|c| html::rich_text(&c, left_out))
                 .unwrap_or_default();
             if let Some(img) = element.find("img") {
-                return Some(image_of(&img, caption, left_out).map(Block::Figure).into_iter().collect());
+                // A picture whose address is refused leaves its caption's words behind.
+                return Some(match image_of(&img, caption.clone(), left_out) {
+                    Some(image) => vec![Block::Figure(image)],
+                    None if !caption.plain_text().trim().is_empty() => vec![Block::Paragraph(caption)],
+                    None => Vec::new(),
+                });
             }
             let embed = element.descendants().find(|d| d.name().is_some_and(|n| EMBEDS.contains(&n)))?;
             Some(embed_link(&embed, &caption.plain_text(), left_out))

@@ -43,6 +43,9 @@ struct Item {
     id: serde_json::Value,
     #[serde(default)]
     url: Option<String>,
+    /// What a link-blog item is about (the article it links to).
+    #[serde(default)]
+    external_url: Option<String>,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -94,9 +97,7 @@ pub fn import(path: &Path, site: &SiteConfig) -> Result<ImportBatch, ImportError
         let language = item.language.clone().or(feed.language.clone()).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| site.language.clone());
         let base = item.url.as_deref().or(feed.home_page_url.as_deref()).and_then(|u| url::Url::parse(u).ok());
         let mut imported = read_item(item, &feed_authors, language, &name).map_err(|message| error(Some(&name), &message))?;
-        if let Some(base) = &base {
-            imported.article.resolve_urls(&|relative| base.join(relative).ok().map(String::from));
-        }
+        super::settle_urls(&mut imported.article, base.as_ref(), &mut imported.left_out);
         imported.source = format!("jsonfeed:{feed_key}#{id}");
         batch.articles.push(imported);
     }
@@ -106,11 +107,15 @@ pub fn import(path: &Path, site: &SiteConfig) -> Result<ImportBatch, ImportError
 fn read_item(item: Item, feed_authors: &[FeedAuthor], language: String, name: &str) -> Result<Imported, String> {
     let mut left_out = LeftOut::default();
     let mut notes = Vec::new();
-    let body = match (&item.content_html, &item.content_text) {
+    let mut body = match (&item.content_html, &item.content_text) {
         (Some(html), _) => blocks_of(html, &mut Pictures, &mut left_out),
         (None, Some(text)) => text_blocks(text),
         (None, None) => return Err("has neither content_html nor content_text".into()),
     };
+    if let Some(external) = item.external_url.as_deref().and_then(SafeUrl::parse).filter(|u| !u.is_relative()) {
+        notes.push("external_url (what the item links to) added as a link at the end".into());
+        body.push(super::html::link_paragraph(external, ""));
+    }
     let Some(published) = item.date_published.as_deref().or(item.date_modified.as_deref()) else {
         return Err("has no date_published: an article needs the date it was published".into());
     };

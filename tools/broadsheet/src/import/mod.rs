@@ -12,7 +12,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use broadsheet::model::html::LeftOut;
-use broadsheet::model::{is_valid_slug, Article, Timestamp};
+use broadsheet::model::{is_valid_slug, Article, Block, Image, Inline, RichText, SafeUrl, Timestamp};
 
 /// A post made into an article, with what could not be carried over.
 #[derive(Clone, Debug)]
@@ -111,6 +111,80 @@ pub fn title_from(text: &str) -> Option<String> {
         title.push_str(word);
     }
     Some(title).filter(|t| !t.is_empty())
+}
+
+/// Makes the article's addresses absolute against the post's own address (`base`), as its site
+/// meant them. What still is not a web address after that cannot be followed from here: a picture
+/// is left out (it would be looked for in `content/`), a link keeps its words; both are noted.
+pub fn settle_urls(article: &mut Article, base: Option<&url::Url>, left_out: &mut LeftOut) {
+    if let Some(base) = base {
+        article.resolve_urls(&|relative| base.join(relative).ok().map(String::from));
+    }
+    let web = |url: &SafeUrl| {
+        let lower = url.as_str().to_ascii_lowercase();
+        lower.starts_with("https://") || lower.starts_with("http://")
+    };
+    let keep_picture = |image: &Image, left_out: &mut LeftOut| {
+        let keep = web(&image.src);
+        if !keep {
+            left_out.note("picture whose address is not a web address");
+        }
+        keep
+    };
+    if article.lead_image.as_ref().is_some_and(|image| !keep_picture(image, left_out)) {
+        article.lead_image = None;
+    }
+    article.gallery.retain(|image| keep_picture(image, left_out));
+    let mut body = Vec::with_capacity(article.body.len());
+    for block in std::mem::take(&mut article.body) {
+        match block {
+            Block::Figure(image) if !keep_picture(&image, left_out) => {
+                if !image.caption.plain_text().trim().is_empty() {
+                    body.push(Block::Paragraph(image.caption));
+                }
+            }
+            other => body.push(other),
+        }
+    }
+    article.body = body;
+    let mut unlinked = 0;
+    let mut fix = |text: &mut RichText| unlink_local(&mut text.0, &web, &mut unlinked);
+    for block in &mut article.body {
+        match block {
+            Block::Paragraph(text) | Block::Heading { text, .. } | Block::Quote { text, .. } => fix(text),
+            Block::List { items, .. } => items.iter_mut().for_each(&mut fix),
+            Block::Figure(image) => fix(&mut image.caption),
+            Block::Code { .. } => {}
+        }
+    }
+    for image in article.lead_image.iter_mut().chain(article.gallery.iter_mut()) {
+        fix(&mut image.caption);
+    }
+    for _ in 0..unlinked {
+        left_out.note("link to an address that is not a web address (its words are kept)");
+    }
+    for author in &mut article.authors {
+        if author.url.as_ref().is_some_and(|url| !web(url) && !url.as_str().starts_with("mailto:")) {
+            author.url = None;
+        }
+    }
+}
+
+/// Drops link targets that are neither web nor mail addresses (fragments stay: they are on the page).
+fn unlink_local(nodes: &mut [Inline], web: &dyn Fn(&SafeUrl) -> bool, count: &mut usize) {
+    for node in nodes {
+        match node {
+            Inline::Link { href, children, .. } => {
+                if href.as_ref().is_some_and(|url| !web(url) && !url.as_str().starts_with('#') && !url.as_str().to_ascii_lowercase().starts_with("mailto:")) {
+                    *href = None;
+                    *count += 1;
+                }
+                unlink_local(children, web, count);
+            }
+            Inline::Emphasis(children) | Inline::Strong(children) | Inline::Strikethrough(children) => unlink_local(children, web, count),
+            _ => {}
+        }
+    }
 }
 
 /// A date-time from a source, checked: RFC 3339 with an offset.

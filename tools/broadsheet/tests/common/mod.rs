@@ -148,3 +148,84 @@ pub fn webp_chunks(bytes: &[u8]) -> Vec<String> {
 pub fn site_config() -> broadsheet_cli::config::SiteConfig {
     broadsheet_cli::config::SiteConfig::default()
 }
+
+/// Imports with the library, as `broadsheet import` does; returns what was written.
+pub fn import_into(
+    site: &Site,
+    read: fn(&Path, &broadsheet_cli::config::SiteConfig) -> Result<broadsheet_cli::import::ImportBatch, broadsheet_cli::import::ImportError>,
+    file: &Path,
+    download: bool,
+) -> Result<(Vec<broadsheet_cli::import::write::Written>, Vec<String>), broadsheet_cli::import::ImportError> {
+    let batch = read(file, &site_config())?;
+    let skipped = batch.skipped.clone();
+    let options = broadsheet_cli::import::write::WriteOptions { content: &site.content(), download, input: file };
+    Ok((broadsheet_cli::import::write::write_all(batch, &options)?, skipped))
+}
+
+/// The articles of the content folder, by slug, after checking that none has an error.
+pub fn articles(site: &Site) -> std::collections::BTreeMap<String, broadsheet_cli::content::ContentArticle> {
+    let loaded = broadsheet_cli::content::load(&site.content(), &site_config()).unwrap();
+    let errors: Vec<String> = loaded.problems.iter().filter(|p| p.is_error()).map(|p| p.to_string()).collect();
+    assert!(errors.is_empty(), "imported articles must pass check:\n{}", errors.join("\n"));
+    loaded.articles.into_iter().map(|a| (a.article.slug.clone(), a)).collect()
+}
+
+/// Every file under `dir`, relative, sorted: to see that a failed import wrote nothing.
+pub fn listing(dir: &Path) -> Vec<String> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            }
+            out.push(path.strip_prefix(base).unwrap().display().to_string());
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Renders the article as the pre-rendered page does and checks that nothing in it can run:
+/// no script, style, frame, object or form element (comments are off: their form is ours), no
+/// event handler attribute, no URL outside
+/// the allow-list in href or src.
+pub fn assert_renders_safely(article: &broadsheet::model::Article) {
+    // Comments off: the comment form is ours, not the article's.
+    let config = broadsheet::config::Config::default().with_comments(broadsheet::config::CommentsConfig::Off);
+    let html = broadsheet::prerender::article_html(article.clone(), None, config);
+    let document = scraper::Html::parse_fragment(&html);
+    for node in document.tree.nodes() {
+        let Some(element) = node.value().as_element() else { continue };
+        let name = element.name();
+        assert!(
+            !["script", "style", "iframe", "frame", "object", "embed", "form", "input", "base", "meta", "link", "svg", "math", "template"].contains(&name),
+            "<{name}> in the rendered article {}",
+            article.slug
+        );
+        for (attribute, value) in element.attrs() {
+            assert!(!attribute.starts_with("on"), "{attribute}={value:?} on <{name}> in {}", article.slug);
+            if ["href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data"].contains(&attribute) {
+                // srcset is a list of "url width"; every other one is one URL.
+                let urls: Vec<&str> = if attribute == "srcset" {
+                    value.split(", ").map(|part| part.trim().split(' ').next().unwrap_or_default()).collect()
+                } else {
+                    vec![value]
+                };
+                for url in urls {
+                    let lower: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+                    assert!(
+                        !(lower.starts_with("javascript:") || lower.starts_with("data:") || lower.starts_with("vbscript:")),
+                        "{attribute}={value:?} on <{name}> in {}",
+                        article.slug
+                    );
+                    if !url.is_empty() {
+                        assert!(broadsheet::model::SafeUrl::parse(url).is_some(), "{attribute}={value:?} fails the allow-list");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -84,9 +84,7 @@ impl Post {
             body: self.body,
             gallery: self.gallery,
         };
-        if let Some(base) = &self.base {
-            article.resolve_urls(&|relative| base.join(relative).ok().map(String::from));
-        }
+        super::settle_urls(&mut article, self.base.as_ref(), &mut self.left_out);
         Ok(Imported { article, source: self.source, name: self.name, left_out: self.left_out, notes: self.notes })
     }
 }

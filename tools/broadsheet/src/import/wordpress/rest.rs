@@ -135,7 +135,7 @@ fn read_post(path: &Path, post: RestPost, name: String, site: &SiteConfig) -> Re
         .filter_map(|a| a.name.clone().filter(|n| !n.trim().is_empty()).map(|name| Author { name, url: a.link.as_deref().and_then(SafeUrl::parse) }))
         .collect();
     let authors = if authors.is_empty() {
-        post.author.map(|id| {
+        post.author.filter(|&id| id != 0).map(|id| {
             notes.push(format!("author given by id only ({id}): import a response made with ?_embed for names"));
             vec![Author { name: format!("Author {id}"), url: None }]
         }).unwrap_or_default()
