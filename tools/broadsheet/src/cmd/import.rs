@@ -26,6 +26,9 @@ pub struct Args {
     /// Fetch the posts' pictures into content/images/ (else they stay at their https addresses).
     #[arg(long)]
     download: bool,
+    /// Import the posts that can be read and list the others, instead of stopping at the first.
+    #[arg(long)]
+    skip_broken: bool,
 }
 
 pub fn run(source: Source, site: &SiteConfig) -> Result<ExitCode, String> {
@@ -33,7 +36,7 @@ pub fn run(source: Source, site: &SiteConfig) -> Result<ExitCode, String> {
         Source::Wordpress(args) => (args, wordpress::import),
         Source::Jsonfeed(args) => (args, jsonfeed::import),
     };
-    let batch = read(&args.file, site).map_err(|e| e.to_string())?;
+    let batch = read(&args.file, site).and_then(|batch| batch.accept(args.skip_broken)).map_err(|e| e.to_string())?;
     let skipped = batch.skipped.clone();
     let options = WriteOptions { content: &args.content, download: args.download, input: &args.file };
     let written = write_all(batch, &options).map_err(|e| e.to_string())?;

@@ -39,7 +39,8 @@ struct FeedAuthor {
 
 #[derive(Deserialize)]
 struct Item {
-    /// A string in 1.1; 1.0 feeds in the wild also use numbers.
+    /// A string in 1.1; 1.0 feeds in the wild also use numbers, and some leave it out.
+    #[serde(default)]
     id: serde_json::Value,
     #[serde(default)]
     url: Option<String>,
@@ -87,16 +88,33 @@ pub fn import(path: &Path, site: &SiteConfig) -> Result<ImportBatch, ImportError
     for (i, value) in feed.items.into_iter().enumerate() {
         let id_hint = value.get("id").map(|id| id.to_string()).unwrap_or_default();
         let name = format!("item [{i}] (id {id_hint})");
-        let item: Item = serde_path_to_error::deserialize(value).map_err(|e| error(Some(&name), &format!("the field `{}` is wrong ({})", e.path(), e.inner())))?;
+        let item: Item = match serde_path_to_error::deserialize(value) {
+            Ok(item) => item,
+            Err(e) => {
+                batch.broken.push(error(Some(&name), &format!("the field `{}` is wrong ({})", e.path(), e.inner())));
+                continue;
+            }
+        };
         let id = match &item.id {
             serde_json::Value::String(id) if !id.trim().is_empty() => id.clone(),
             serde_json::Value::Number(n) => n.to_string(),
-            _ => return Err(error(Some(&name), "has no id (JSON Feed requires one)")),
+            // Feeds in the wild leave the id out; the item's address identifies it as well.
+            serde_json::Value::Null if item.url.as_deref().is_some_and(|u| !u.trim().is_empty()) => item.url.clone().unwrap_or_default(),
+            _ => {
+                batch.broken.push(error(Some(&name), "has no id, and no url to know it by (JSON Feed requires an id)"));
+                continue;
+            }
         };
         let name = format!("item {id:?}");
         let language = item.language.clone().or(feed.language.clone()).filter(|l| !l.trim().is_empty()).unwrap_or_else(|| site.language.clone());
         let base = item.url.as_deref().or(feed.home_page_url.as_deref()).and_then(|u| url::Url::parse(u).ok());
-        let mut imported = read_item(item, &feed_authors, language, &name).map_err(|message| error(Some(&name), &message))?;
+        let mut imported = match read_item(item, &feed_authors, language, &name) {
+            Ok(imported) => imported,
+            Err(message) => {
+                batch.broken.push(error(Some(&name), &message));
+                continue;
+            }
+        };
         super::settle_urls(&mut imported.article, base.as_ref(), &mut imported.left_out);
         imported.source = format!("jsonfeed:{feed_key}#{id}");
         batch.articles.push(imported);

@@ -46,12 +46,37 @@ impl fmt::Display for ImportError {
     }
 }
 
-/// What an importer read from a file: the articles, and what it skipped on purpose.
+/// What an importer read from a file: the articles, what it skipped on purpose, and the posts it
+/// could not read.
 #[derive(Debug, Default)]
 pub struct ImportBatch {
     pub articles: Vec<Imported>,
     /// "3 drafts", "12 attachments"…
     pub skipped: Vec<String>,
+    /// Posts that could not be read, each with why.
+    pub broken: Vec<ImportError>,
+}
+
+impl ImportBatch {
+    /// The batch to write: refused when a post could not be read (the file is not what it
+    /// should be), unless `skip_broken` says to import the others and list the broken ones.
+    pub fn accept(mut self, skip_broken: bool) -> Result<ImportBatch, ImportError> {
+        if self.broken.is_empty() {
+            return Ok(self);
+        }
+        if skip_broken {
+            let broken = std::mem::take(&mut self.broken);
+            self.skipped.extend(broken.into_iter().map(|e| format!("{} ({})", e.post.unwrap_or_default(), e.message)));
+            return Ok(self);
+        }
+        let others = self.broken.len() - 1;
+        let mut first = self.broken.swap_remove(0);
+        if others > 0 {
+            first.message.push_str(&format!("; and {others} more posts cannot be read"));
+        }
+        first.message.push_str(" (--skip-broken imports the other posts)");
+        Err(first)
+    }
 }
 
 /// A slug for the article: the source's own if it is one, else made from it (a WordPress slug of
@@ -63,12 +88,13 @@ pub fn slug_for(own: Option<&str>, title: &str, fallback: &str, notes: &mut Vec<
             return own.clone();
         }
     }
-    let made = [own.as_deref(), Some(title)]
+    let shorten = |text: &str| slug::slugify(text).chars().take(80).collect::<String>().trim_end_matches('-').to_owned();
+    let made = [own.as_deref(), Some(title), Some(fallback)]
         .into_iter()
         .flatten()
-        .map(|text| slug::slugify(text).chars().take(80).collect::<String>().trim_end_matches('-').to_owned())
+        .map(shorten)
         .find(|s| !s.is_empty() && is_valid_slug(s))
-        .unwrap_or_else(|| slug::slugify(fallback));
+        .unwrap_or_else(|| "article".to_owned());
     if let Some(own) = own {
         notes.push(format!("slug {own:?} is not a-z, 0-9 and '-': the article's slug is {made:?}"));
     }

@@ -156,7 +156,7 @@ pub fn import_into(
     file: &Path,
     download: bool,
 ) -> Result<(Vec<broadsheet_cli::import::write::Written>, Vec<String>), broadsheet_cli::import::ImportError> {
-    let batch = read(file, &site_config())?;
+    let batch = read(file, &site_config())?.accept(false)?;
     let skipped = batch.skipped.clone();
     let options = broadsheet_cli::import::write::WriteOptions { content: &site.content(), download, input: file };
     Ok((broadsheet_cli::import::write::write_all(batch, &options)?, skipped))

@@ -87,8 +87,13 @@ pub fn import(path: &Path, text: &str, site: &SiteConfig) -> Result<ImportBatch,
     let mut protected = 0;
     for (i, value) in values.into_iter().enumerate() {
         let name = post_name(i, &value);
-        let post: RestPost = serde_path_to_error::deserialize(value)
-            .map_err(|e| error(path, Some(&name), &format!("the field `{}` is not what WordPress sends ({})", e.path(), e.inner())))?;
+        let post: RestPost = match serde_path_to_error::deserialize(value) {
+            Ok(post) => post,
+            Err(e) => {
+                batch.broken.push(error(path, Some(&name), &format!("the field `{}` is not what WordPress sends ({})", e.path(), e.inner())));
+                continue;
+            }
+        };
         if post.status.as_deref().is_some_and(|s| s != "publish") {
             unpublished += 1;
             continue;
@@ -98,7 +103,10 @@ pub fn import(path: &Path, text: &str, site: &SiteConfig) -> Result<ImportBatch,
             protected += 1;
             continue;
         }
-        batch.articles.push(read_post(path, post, name, site)?.into_imported(path)?);
+        match read_post(path, post, name, site).and_then(|post| post.into_imported(path)) {
+            Ok(imported) => batch.articles.push(imported),
+            Err(error) => batch.broken.push(error),
+        }
     }
     if protected > 0 {
         batch.skipped.push(format!("{protected} password-protected"));

@@ -70,12 +70,14 @@ pub fn import(path: &Path, text: &str, site: &SiteConfig) -> Result<ImportBatch,
             *skipped.entry("password-protected posts".into()).or_default() += 1;
             continue;
         }
-        let post = read_item(path, &wxr, *item, i, &authors, &attachments, &language)?;
-        batch.articles.push(post.into_imported(path)?);
+        match read_item(path, &wxr, *item, i, &authors, &attachments, &language).and_then(|post| post.into_imported(path)) {
+            Ok(imported) => batch.articles.push(imported),
+            Err(error) => batch.broken.push(error),
+        }
     }
     let mut skipped: Vec<_> = skipped.into_iter().map(|(what, n)| format!("{n} {what}")).collect();
     skipped.sort();
-    batch.skipped = skipped;
+    batch.skipped.extend(skipped);
     Ok(batch)
 }
 
