@@ -170,7 +170,7 @@ fn every_problem_is_named_with_file_line_and_field() {
         "escape.md:6: error: body figure.src: \"../../etc/passwd\" is outside the content folder",
         "no-alt.md:8: warning: body figure.alt: no alt text",
         "broken-toml.md:2: error:",
-        "typo.md:3: error: unknown field `pubished`",
+        "typo.md:3: error: pubished: unknown field `pubished`",
         "yaml.md:1: error: the front matter is YAML",
         "Bad Name.md:1: error: slug: the file name \"Bad Name\" is the article's slug",
         "two.md: error: slug: \"same\" is also the slug of",

@@ -364,3 +364,71 @@ fn the_hostile_corpus_in_every_imported_field() {
     }
     assert!(Path::new(&wxr).exists());
 }
+
+/// A one-file web server on loopback: `/a.jpg` is a picture, anything else is missing.
+fn picture_server(requests: std::sync::Arc<std::sync::atomic::AtomicUsize>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let picture = common::with_exif(&common::jpeg(900, 600), 1);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = [0u8; 2048];
+            let n = stream.read(&mut request).unwrap_or(0);
+            requests.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let line = String::from_utf8_lossy(&request[..n]).lines().next().unwrap_or_default().to_owned();
+            let response = if line.starts_with("GET /a.jpg ") {
+                let mut head = format!("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", picture.len()).into_bytes();
+                head.extend(&picture);
+                head
+            } else {
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+            };
+            let _ = stream.write_all(&response);
+        }
+    });
+    address
+}
+
+#[test]
+fn download_fetches_pictures_into_the_content_folder_once() {
+    let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let server = picture_server(requests.clone());
+    let site = Site::new();
+    let posts = serde_json::json!([{
+        "id": 1, "date_gmt": "2020-01-01T00:00:00", "slug": "pictures", "status": "publish", "link": "https://example.org/?p=1",
+        "title": { "rendered": "Pictures" },
+        "content": { "rendered": format!("<figure class=\"wp-block-image\"><img src=\"{server}/a.jpg\" alt=\"A\"><figcaption>Here</figcaption></figure><p><img src=\"{server}/gone.jpg\" alt=\"Gone\"></p>") }
+    }]);
+    let file = site.dir.path().join("posts.json");
+    std::fs::write(&file, posts.to_string()).unwrap();
+    let (written, _) = import_into(&site, wordpress::import, &file, true).unwrap();
+    let notes = &written[0].imported.notes;
+    assert!(notes.iter().any(|n| n.contains("gone.jpg not downloaded") && n.contains("left at its address")), "{notes:?}");
+    let body = &articles(&site)["pictures"].article.body;
+    let Block::Figure(downloaded) = &body[0] else { panic!("{body:?}") };
+    assert!(downloaded.src.as_str().starts_with("images/a-") && downloaded.src.as_str().ends_with(".jpg"), "{}", downloaded.src);
+    assert!(site.content().join(downloaded.src.as_str()).exists());
+    let Block::Figure(missing) = &body[1] else { panic!() };
+    assert!(missing.src.as_str().ends_with("/gone.jpg"));
+    assert!(!site.content().join(".import-").exists());
+
+    // Again: the picture is already here, nothing is fetched twice.
+    let before = requests.load(std::sync::atomic::Ordering::SeqCst);
+    let (again, _) = import_into(&site, wordpress::import, &file, true).unwrap();
+    assert_eq!(again[0].outcome, broadsheet_cli::import::write::Outcome::Unchanged);
+    assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), before + 1, "only the missing one is tried again");
+
+    // The downloaded picture goes through the pipeline: no metadata left.
+    let report = broadsheet_cli::site::build(&broadsheet_cli::site::BuildOptions {
+        content: site.content(),
+        dist: site.dist(),
+        cache: site.cache(),
+        site_url: None,
+        content_only: true,
+        site: common::site_config(),
+    })
+    .unwrap();
+    assert_eq!(report.pictures.len(), 1);
+}

@@ -167,7 +167,17 @@ pub fn read_article(file: &Path, text: &str, root: &ContentRoot, site: &SiteConf
         Ok(front) => front,
         Err(e) => {
             let line = e.span().map_or(Some(lines.line_of(split.front_matter_start)), |span| at(span.start));
-            let field = e.message().split('`').nth(1).filter(|_| e.message().starts_with("missing field"));
+            // The key written on the line at fault (`published = 2020-02-30`), else the missing one.
+            let key_on_line = e.span().and_then(|span| {
+                let start = split.front_matter[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let line = split.front_matter[start..].lines().next()?;
+                let (key, _) = line.split_once('=')?;
+                let key = key.trim();
+                (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))).then(|| key.to_owned())
+            });
+            let missing = e.message().split('`').nth(1).filter(|_| e.message().starts_with("missing field")).map(str::to_owned);
+            let field = key_on_line.or(missing);
+            let field = field.as_deref();
             let message = e.message().trim().replace("missing field", "missing:");
             let message = if message.starts_with("unknown field") {
                 format!("{message} (a field of your own goes under [extra])")

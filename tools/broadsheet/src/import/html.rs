@@ -154,8 +154,9 @@ pub fn image_of(img: &Dom<'_>, caption: RichText, left_out: &mut LeftOut) -> Opt
 pub fn lone_image<'a>(node: &Dom<'a>) -> Option<Dom<'a>> {
     let images: Vec<_> = node.descendants().filter(|d| d.name() == Some("img")).collect();
     let [img] = images.as_slice() else { return None };
+    // The walk reads a picture inside text as its alt text: a lone picture's words are its alt.
     let text = html::text_content(node);
-    let alt = html::text_content(img);
+    let alt = img.attr("alt").map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
     let others = node.descendants().any(|d| !matches!(d.name(), Some("img" | "a" | "br" | "span" | "picture" | "source" | "noscript")));
     (text.trim().is_empty() || text.trim() == alt.trim()).then_some(*img).filter(|_| !others)
 }
