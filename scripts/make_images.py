@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Draws the demo illustrations and writes them to public/images/ as WebP.
+"""Draws the demo illustrations: the originals in content/images/, which `broadsheet build` turns
+into the widths the pages use (as it would a publisher's photos).
 
 Everything is generated (flat-colour art and diagrams, no photos) from fixed seeds, so running the
-script again gives the same pictures. Each picture is drawn once at twice the largest width and
-scaled down with LANCZOS for every width, which anti-aliases the edges.
+script again gives the same pictures. Each picture is drawn once at twice the original's width and
+scaled down with LANCZOS, which anti-aliases the edges; the original is a high-quality WebP, small
+enough to keep in the repository.
 
-Most pictures are 3:2; a few gallery pictures are 2:3, 1:1 or 16:9. Every picture is written at each
-of WIDTHS, with the height that its ratio gives (e.g. a 2:3 picture is 480x720, 960x1440, 1600x2400).
+Most pictures are 3:2; a few gallery pictures are 2:3, 1:1 or 16:9 (a 2:3 original is 1600x2400).
 
 Usage: .build/venv/bin/python scripts/make_images.py [output-dir]
 """
@@ -20,9 +21,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-WIDTHS = (480, 960, 1600)
+WIDTHS = (1600,)  # the original's width: the largest the pages use
 ASPECT = 3 / 2  # width / height
-QUALITY = 70
+QUALITY = 90  # an original: the build encodes each width from it again
 SUPERSAMPLE = 2
 
 # Logical drawing space: every picture is drawn in these units, whatever the output size.
@@ -1353,7 +1354,7 @@ PICTURES = {
 
 def main() -> int:
     root = Path(__file__).resolve().parent.parent
-    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "public" / "images"
+    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "content" / "images"
     out_dir.mkdir(parents=True, exist_ok=True)
     total = 0
     for name, (draw, ratio) in PICTURES.items():
@@ -1362,13 +1363,13 @@ def main() -> int:
         assert master.size == expected, f"{name}: drawn at {master.size}, expected {expected}"
         for width in WIDTHS:
             size = (width, height_for(width, ratio))
-            path = out_dir / f"{name}-{width}.webp"
+            path = out_dir / f"{name}.webp"
             master.resize(size, Image.Resampling.LANCZOS).save(path, "WEBP", quality=QUALITY, method=6)
             nbytes = path.stat().st_size
             total += nbytes
             shown = path.relative_to(root) if path.is_relative_to(root) else path
             print(f"{shown}  {size[0]}x{size[1]}  {nbytes} bytes")
-    print(f"{len(PICTURES) * len(WIDTHS)} images, {total} bytes in all")
+    print(f"{len(PICTURES) * len(WIDTHS)} originals, {total} bytes in all")
     return 0
 
 

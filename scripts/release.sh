@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The release build: the WebAssembly split into chunks (scripts/build_wasm.sh), the app around it
-# (scripts/assemble.mjs: hashed assets, SRI, widget.js, 404.html), then the pre-rendered pages, feeds
-# and sitemap, then precompressed siblings of everything. (trunk serves development only.)
+# (scripts/assemble.mjs: hashed assets, SRI, widget.js, 404.html), then `broadsheet build`: the
+# articles and pictures from content/, the pre-rendered pages, feeds and sitemap, then precompressed
+# siblings of everything. (trunk serves development only.)
 #   scripts/release.sh [--dist DIR] [--public-url /path/] [--site-url https://example.org/path/]
 # The site URL (absolute, for canonical links and feeds) defaults to SITE_URL, else the demo's
 # http://127.0.0.1:8080 plus the public URL.
@@ -20,5 +21,4 @@ done
 site_url="${site_url:-http://127.0.0.1:8080${public_url}}"
 scripts/build_wasm.sh .build/wasm
 node scripts/assemble.mjs --dist "$dist" --public-url "$public_url" --wasm .build/wasm
-cargo run --quiet --release -p broadsheet-prerender -- --dist "$dist" --site-url "$site_url"
-node scripts/compress.mjs "$dist"
+scripts/broadsheet build --dist "$dist" --site-url "$site_url"

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Checks the JSON Schemas against the demo content and against a few broken documents.
+"""Checks the JSON Schemas against the built articles and against a few broken documents.
 
-Every demo article and the index must be valid; the broken documents must be rejected; a block of a
-type this version does not know must be accepted (forward compatibility). Dates are checked with
-format checking on (needs rfc3339-validator) as well as by the schema's own pattern.
+Every article `broadsheet build` wrote (from content/) and the index must be valid; the broken
+documents must be rejected; a block of a type this version does not know must be accepted (forward
+compatibility). Dates are checked with format checking on (needs rfc3339-validator) as well as by
+the schema's own pattern.
 
-Usage: .build/venv/bin/python tests/schema_check.py
+Usage: .build/venv/bin/python tests/schema_check.py [built articles folder…, default dist/articles]
 Prints one line per check, then "N passed, M failed"; exits 1 on any failure.
 """
 
@@ -131,18 +132,20 @@ def main() -> int:
     # Without rfc3339-validator, jsonschema skips "format": "date-time" without a word.
     report("date-time" in Draft202012Validator.FORMAT_CHECKER.checkers, "date-time format checking is available")
 
-    index_path = PUBLIC / "articles" / "index.json"
-    index_document = json.loads(index_path.read_text())
-    errors = errors_of(index, index_document)
-    report(not errors, f"{index_path.relative_to(ROOT)} is valid", "; ".join(errors))
+    folders = [Path(arg) for arg in sys.argv[1:]] or [ROOT / "dist" / "articles"]
+    for articles_dir in folders:
+        index_path = articles_dir / "index.json"
+        index_document = json.loads(index_path.read_text())
+        errors = errors_of(index, index_document)
+        report(not errors, f"{index_path} is valid", "; ".join(errors))
 
-    listed = {entry.get("slug") for entry in index_document.get("articles", [])}
-    for path in sorted((PUBLIC / "articles").glob("*.json")):
-        if path.name == "index.json":
-            continue
-        errors = errors_of(article, json.loads(path.read_text()))
-        report(not errors, f"{path.relative_to(ROOT)} is valid", "; ".join(errors))
-        report(path.stem in listed, f"{path.relative_to(ROOT)} is listed in the index")
+        listed = {entry.get("slug") for entry in index_document.get("articles", [])}
+        built = [path for path in sorted(articles_dir.glob("*.json")) if path.name != "index.json"]
+        report(len(built) > 0, f"{articles_dir} holds articles")
+        for path in built:
+            errors = errors_of(article, json.loads(path.read_text()))
+            report(not errors, f"{path} is valid", "; ".join(errors))
+            report(path.stem in listed, f"{path} is listed in the index")
 
     for schema, cases in ((article, ARTICLE_CASES), (index, INDEX_CASES)):
         for name, document, expected in cases:

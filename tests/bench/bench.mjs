@@ -466,8 +466,8 @@ function prepareIssoSite(issoUrl, title) {
   const html = readFileSync(shell, 'utf8');
   if (!meta.test(html)) throw new Error('dist/404.html has no <meta name="broadsheet-comments">');
   writeFileSync(shell, html.replace(meta, `<meta name="broadsheet-comments" content="isso:${issoUrl}" />`));
-  const prerenderer = join(root, 'target/release/broadsheet-prerender');
-  if (!existsSync(prerenderer)) throw new Error('target/release/broadsheet-prerender is missing: run scripts/release.sh');
+  const prerenderer = join(root, 'target/tools/broadsheet-prerender');
+  if (!existsSync(prerenderer)) throw new Error('target/tools/broadsheet-prerender is missing: run scripts/release.sh');
   spawnSync(prerenderer, ['--dist', issoSite, '--site-url', 'http://127.0.0.1/'], { stdio: 'inherit' });
   const page = readFileSync(join(issoSite, COMMENTS_URI.slice(1), 'index.html'), 'utf8');
   writeFileSync(join(issoSite, CLIENTS.isso.path), withIssoClient(page, issoUrl, title));

@@ -82,7 +82,7 @@ test('navigation between posts, then back and forward', async ({ page }) => {
 });
 
 test('a post loads directly by its address (the static host serves the 404.html fallback)', async ({ page }) => {
-  const index = JSON.parse(readFileSync('public/articles/index.json', 'utf8'));
+  const index = JSON.parse(readFileSync('dist/articles/index.json', 'utf8'));
   const entry = index.articles.find((e) => !e.featured);
   await page.goto(`/posts/${entry.slug}`);
   await expect(page.locator('article h1')).toHaveText(entry.title);

@@ -3,7 +3,7 @@ const { test, expect } = require('@playwright/test');
 const { readFileSync } = require('node:fs');
 const { takenOver } = require('./pages');
 
-const seed = JSON.parse(readFileSync('public/comments/nica-agreement.json', 'utf8')).comments;
+const seed = JSON.parse(readFileSync('dist/comments/nica-agreement.json', 'utf8')).comments;
 const comments = (page) => page.locator('section.comments');
 
 test('the seed thread shows under the featured article, with replies, identicons and times', async ({ page }) => {

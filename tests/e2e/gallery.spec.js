@@ -5,7 +5,7 @@ const { default: AxeBuilder } = require('@axe-core/playwright');
 const { readFileSync } = require('node:fs');
 const { takenOver } = require('./pages');
 
-const featured = JSON.parse(readFileSync('public/articles/nica-agreement.json', 'utf8'));
+const featured = JSON.parse(readFileSync('dist/articles/nica-agreement.json', 'utf8'));
 const figureCount = featured.body.filter((b) => b.type === 'figure').length;
 const TOTAL = figureCount + featured.gallery.length;
 

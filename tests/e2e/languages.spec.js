@@ -8,13 +8,13 @@ const { readFileSync } = require('node:fs');
 const { takenOver } = require('./pages');
 
 const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
-const index = read('public/articles/index.json');
-const article = (slug) => read(`public/articles/${slug}.json`);
+const index = read('dist/articles/index.json');
+const article = (slug) => read(`dist/articles/${slug}.json`);
 const zh = article('nica-agreement-zh');
 const ru = article('proton-therapy-center-ru');
 const en = article('nica-agreement');
-const zhThread = read('public/comments/nica-agreement-zh.json').comments;
-const ruThread = read('public/comments/proton-therapy-center-ru.json').comments;
+const zhThread = read('dist/comments/nica-agreement-zh.json').comments;
+const ruThread = read('dist/comments/proton-therapy-center-ru.json').comments;
 
 /** What Chromium's Intl writes for a date: the options the app and the pre-renderer use. */
 function intlDate(page, datetime, language, zoneOf) {

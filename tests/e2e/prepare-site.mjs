@@ -5,6 +5,17 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const site = '.build/e2e-site';
+// The demo's pictures have names made from their content (broadsheet build): find one by its name
+// and width, as an article file refers to it.
+const builtPictures = existsSync('dist/images') ? readdirSync('dist/images') : [];
+const picture = (name, width) => {
+  const file = builtPictures.find((f) => f.startsWith(`${name}-${width}.`) && f.endsWith('.webp'));
+  if (!file) throw new Error(`dist/images has no ${name}-${width}.<hash>.webp: has broadsheet build run?`);
+  return `../images/${file}`;
+};
+// The pre-renderer, built by the test run (cargo test --profile tools builds it).
+const prerender = 'target/tools/broadsheet-prerender';
+execFileSync('cargo', ['build', '--quiet', '--profile', 'tools', '-p', 'broadsheet-prerender'], { stdio: 'inherit' });
 // Sites whose comments go to the Isso and Waline servers of tests/e2e/servers.js: directory ->
 // comments setting (isso:<URL>, waline:<URL>).
 const commentSites = JSON.parse(process.env.E2E_COMMENT_SITES || '{}');
@@ -37,7 +48,7 @@ const hostile = {
     { type: 'heading', text: payload },
     { type: 'quote', text: payload, cite: payload },
     { type: 'list', items: [payload] },
-    { type: 'figure', src: '../images/nica-ceremony-480.webp', alt: payload, caption: payload, credit: payload, width: 480, height: 320 },
+    { type: 'figure', src: picture('nica-ceremony', 480), alt: payload, caption: payload, credit: payload, width: 480, height: 320 },
     { type: 'figure', src: payload, alt: 'hostile src' },
   ]),
   gallery: [],
@@ -53,12 +64,12 @@ writeFileSync(join(hostileSite, 'articles', 'hostile.json'), JSON.stringify(host
 writeFileSync(join(hostileSite, 'articles', 'index.json'), JSON.stringify({
   articles: [{ slug: 'hostile', title: hostile.title, published: hostile.published, featured: true }],
 }));
-execFileSync('target/release/broadsheet-prerender', ['--dist', hostileSite, '--site-url', 'http://127.0.0.1:4181/'], { stdio: 'inherit' });
+execFileSync(prerender, ['--dist', hostileSite, '--site-url', 'http://127.0.0.1:4181/'], { stdio: 'inherit' });
 
 // A gallery of 500 pictures (the demo's images, over and over) and one whose pictures are broken.
 const picture = (name, i) => ({
-  src: `../images/${name}-480.webp`, alt: `Picture ${i + 1}`, caption: `Caption ${i + 1}`, width: 480, height: 320,
-  srcset: [{ src: `../images/${name}-480.webp`, width: 480 }, { src: `../images/${name}-960.webp`, width: 960 }],
+  src: picture(name, 480), alt: `Picture ${i + 1}`, caption: `Caption ${i + 1}`, width: 480, height: 320,
+  srcset: [{ src: picture(name, 480), width: 480 }, { src: picture(name, 960), width: 960 }],
 });
 const names = ['nica-ceremony', 'plasma-institute', 'east-tokamak', 'proton-therapy'];
 const article = (slug, title, gallery) => ({
@@ -70,7 +81,7 @@ writeFileSync(join(site, 'articles', 'big-gallery.json'),
 writeFileSync(join(site, 'articles', 'broken-images.json'), JSON.stringify(article('broken-images', 'Broken pictures', [
   picture('nica-ceremony', 0),
   { src: '../images/does-not-exist.webp', alt: 'A picture that is missing', caption: 'Missing', width: 480, height: 320 },
-  { src: '../images/plasma-institute-480.webp', caption: 'No alt and no size' },
+  { src: picture('plasma-institute', 480), caption: 'No alt and no size' },
 ])));
 // A thread file that is malformed, for the article "malformed-thread".
 writeFileSync(join(site, 'articles', 'malformed-thread.json'), JSON.stringify(article('malformed-thread', 'A broken thread', [])));
@@ -93,6 +104,30 @@ for (const [dir, setting] of Object.entries(commentSites)) {
   if (configured === html) throw new Error(`${shell}: no broadsheet-comments meta to configure`);
   writeFileSync(shell, configured);
   writeFileSync(join(dir, 'index.html'), configured);
-  execFileSync('target/release/broadsheet-prerender', ['--dist', dir, '--site-url', 'http://127.0.0.1/'], { stdio: 'inherit' });
+  execFileSync(prerender, ['--dist', dir, '--site-url', 'http://127.0.0.1/'], { stdio: 'inherit' });
 }
+// A site built by the broadsheet command, as a publisher would: the app from dist/, content/
+// from Markdown and a phone photo (EXIF orientation and GPS), plus a WordPress REST response and a
+// hostile JSON Feed imported with `broadsheet import`.
+const contentSite = '.build/e2e-content-site';
+const content = '.build/e2e-content';
+rmSync(contentSite, { recursive: true, force: true });
+rmSync(content, { recursive: true, force: true });
+cpSync('dist', contentSite, { recursive: true });
+cpSync('tests/e2e/fixtures/content', content, { recursive: true });
+const broadsheet = (...args) => execFileSync('target/tools/broadsheet', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('cargo', ['build', '--quiet', '--profile', 'tools', '-p', 'broadsheet-cli'], { stdio: 'inherit' });
+broadsheet('import', 'wordpress', 'tools/broadsheet/tests/fixtures/wordpress/rest-posts-embed.json', '--content', content);
+const hostileFeed = join(content, '..', 'e2e-hostile-feed.json');
+writeFileSync(hostileFeed, JSON.stringify({
+  version: 'https://jsonfeed.org/version/1.1', title: 'Hostile', home_page_url: 'https://example.org/',
+  items: [{
+    id: 'hostile-feed', url: 'https://example.org/hostile-feed', title: payloads[0], summary: payloads[1],
+    date_published: '2021-01-01T00:00:00Z', tags: payloads.slice(0, 5), authors: [{ name: payloads[2], url: payloads[3] }],
+    content_html: payloads.map((p) => `<p>${p}</p><a href="${p.replaceAll('"', '&quot;')}">${p}</a>`).join(''),
+  }],
+}));
+broadsheet('import', 'jsonfeed', hostileFeed, '--content', content);
+broadsheet('build', '--content', content, '--dist', contentSite, '--cache', '.build/e2e-content-cache', '--site-url', 'http://127.0.0.1:4183/');
+
 console.log(`e2e site ready in ${site} (${payloads.length} hostile payloads)`);

@@ -61,6 +61,8 @@ const strictSites = {
   hostile: { port: 4181, dir: '.build/e2e-hostile-site', csp: csp() },
   // A host that answers every unknown address with index.html (the featured article's page), 200.
   indexFallback: { port: 4182, dir: '.build/e2e-site', fallback: 'index' },
+  // A site built by `broadsheet build` from Markdown, a photo and imported posts (prepare-site.mjs).
+  content: { port: 4183, dir: '.build/e2e-content-site', csp: csp() },
 };
 
 module.exports = { isso, sites, strictSites, csp, waline, walineSites };

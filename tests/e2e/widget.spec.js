@@ -4,8 +4,8 @@ const { test, expect } = require('@playwright/test');
 const { default: AxeBuilder } = require('@axe-core/playwright');
 const { readFileSync } = require('node:fs');
 
-const nica = JSON.parse(readFileSync('public/articles/nica-agreement.json', 'utf8'));
-const east = JSON.parse(readFileSync('public/articles/east-tokamak.json', 'utf8'));
+const nica = JSON.parse(readFileSync('dist/articles/nica-agreement.json', 'utf8'));
+const east = JSON.parse(readFileSync('dist/articles/east-tokamak.json', 'utf8'));
 
 function watch(page) {
   const problems = [];
@@ -40,7 +40,7 @@ test('two widgets render on a hostile host page and look as designed', async ({ 
   expect(await style('#w2 .article-label', 'color')).toBe('rgb(102, 204, 102)');
   // Images resolve against the article file, not the host page, and load.
   const img = page.locator('#w1 figure img').first();
-  await expect(img).toHaveAttribute('src', /^http:\/\/127\.0\.0\.1:\d+\/images\/nica-ceremony-960\.webp$/);
+  await expect(img).toHaveAttribute('src', /^http:\/\/127\.0\.0\.1:\d+\/images\/nica-ceremony-960\.[0-9a-f]{10}\.webp$/);
   await expect.poll(() => img.evaluate((i) => i.complete && i.naturalWidth > 0)).toBe(true);
   // A guest: no title change, no <head> writes, no router.
   await expect(page).toHaveTitle('A host page');
@@ -106,7 +106,7 @@ test('removing a widget unmounts it; a widget added later mounts', async ({ page
     late.setAttribute('src', 'articles/proton-therapy-center.json');
     document.body.append(late);
   });
-  const proton = JSON.parse(readFileSync('public/articles/proton-therapy-center.json', 'utf8'));
+  const proton = JSON.parse(readFileSync('dist/articles/proton-therapy-center.json', 'utf8'));
   await expect(page.locator('#w3 article.article h1')).toHaveText(proton.title);
   // Changing src re-mounts with the other article.
   await page.evaluate(() => document.getElementById('w3').setAttribute('src', 'articles/east-tokamak.json'));

@@ -105,7 +105,7 @@ mod tests {
 
     #[test]
     fn the_demo_thread_reads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/comments/nica-agreement.json");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/comments/nica-agreement.json");
         let tree = parse_thread_file(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert!(tree.len() >= 3 && tree.iter().any(|c| !c.replies.is_empty()));
     }

@@ -54,7 +54,40 @@ fn the_demo_content_builds_into_articles_that_read_without_warnings() {
             }
         }
         assert!(site.dist().join(format!("comments/{}.json", entry.slug)).exists());
+        assert_eq!(entry.language.as_deref().unwrap_or(index.site_language()), article.language, "{}: index language", entry.slug);
+        // Translations answer each other, in the languages their files say.
+        for translation in &article.translations {
+            let other = std::fs::read_to_string(articles_dir.join(format!("{}.json", translation.slug))).unwrap();
+            let (other, _) = Article::from_json(&other).unwrap();
+            assert_eq!(other.language, translation.language, "{} -> {}", article.slug, other.slug);
+            assert_eq!(translation.title.as_deref(), Some(other.title.as_str()));
+            assert!(other.translations.iter().any(|t| t.slug == article.slug), "{} does not list {} back", other.slug, article.slug);
+        }
     }
+    // An article in each of the interface's languages, with translations between them.
+    let languages: Vec<_> = index.articles.iter().map(|e| e.language.clone().unwrap_or_else(|| "en".into())).collect();
+    for wanted in ["en", "zh-CN", "ru"] {
+        assert!(languages.iter().any(|l| l == wanted), "no {wanted} article in {languages:?}");
+    }
+}
+
+#[test]
+fn translations_are_linked_both_ways_and_checked() {
+    let site = Site::new();
+    site.write("a.md", "+++\ntitle = \"A\"\npublished = 2020-01-01\ntranslations = [\"a-ru\"]\n+++\n");
+    site.write("a-ru.md", "+++\ntitle = \"А\"\nlanguage = \"ru\"\npublished = 2020-01-01\n+++\n");
+    site.write("a-zh.md", "+++\ntitle = \"甲\"\nlanguage = \"zh-CN\"\npublished = 2020-01-01\ntranslations = [\"a-ru\"]\n+++\n");
+    let loaded = broadsheet_cli::content::load(&site.content(), &site_config()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let find = |slug: &str| loaded.articles.iter().find(|a| a.article.slug == slug).unwrap();
+    let ru: Vec<_> = find("a-ru").article.translations.iter().map(|t| (t.language.as_str(), t.slug.as_str(), t.title.as_deref())).collect();
+    assert_eq!(ru, [("en", "a", Some("A")), ("zh-CN", "a-zh", Some("甲"))], "named once, linked both ways and through a third");
+
+    site.write("b.md", "+++\ntitle = \"B\"\npublished = 2020-01-01\ntranslations = [\"missing\", \"b\", \"a\"]\n+++\n");
+    let found: Vec<String> = broadsheet_cli::content::load(&site.content(), &site_config()).unwrap().problems.iter().map(|p| p.to_string()).collect();
+    assert!(found.iter().any(|p| p.contains("b.md:4: error: translations: no article has the slug \"missing\"")), "{found:?}");
+    assert!(found.iter().any(|p| p.contains("b.md:4: error: translations: an article is not its own translation")), "{found:?}");
+    assert!(found.iter().any(|p| p.contains("each language once")), "{found:?}");
 }
 
 #[test]
@@ -122,4 +155,20 @@ fn a_picture_used_twice_is_processed_once_and_a_rebuild_uses_the_cache() {
     std::fs::write(site.dist().join("images/old-1.0000000000.webp"), b"old").unwrap();
     build(&options(site.content(), &site, true)).unwrap();
     assert!(!site.dist().join("images/old-1.0000000000.webp").exists());
+}
+
+/// The featured demo article, as built, pre-renders with all its parts (moved here from the
+/// pre-renderer's tests when the demo's JSON became build output).
+#[test]
+fn the_demo_article_prerenders_with_its_parts() {
+    let site = Site::new();
+    build(&options(demo_content(), &site, true)).unwrap();
+    let text = std::fs::read_to_string(site.dist().join("articles/nica-agreement.json")).unwrap();
+    let (article, _) = Article::from_json(&text).unwrap();
+    let html = broadsheet::prerender::article_html(article.clone(), None, broadsheet::config::Config::default());
+    assert!(html.contains("article-title"));
+    assert_eq!(html.matches("<figure").count(), 2);
+    assert_eq!(html.matches("<figcaption>").count(), 2);
+    assert_eq!(html.matches("class=\"gallery-thumb").count(), article.gallery.len());
+    assert!(html.contains("<time datetime=\"2020-08-26T18:00:00+03:00\">"));
 }

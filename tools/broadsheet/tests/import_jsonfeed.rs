@@ -68,7 +68,7 @@ fn the_sites_own_feed_imports_back() {
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let loaded = broadsheet_cli::content::load(&content, &common::site_config()).unwrap();
     let originals: Vec<_> = loaded.articles.iter().map(|a| a.article.clone()).collect();
-    let site = broadsheet::publish::Site { base_url: "https://example.org/news/".into(), name: "News".into() };
+    let site = broadsheet::publish::Site { base_url: "https://example.org/news/".into(), name: "News".into(), language: "en".into() };
     let feed = broadsheet::publish::json_feed(&site, &originals);
     let file = demo.dir.path().join("feed.json");
     std::fs::write(&file, feed.to_string()).unwrap();

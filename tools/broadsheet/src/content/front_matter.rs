@@ -64,6 +64,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     #[serde(default)]
     pub featured: bool,
+    /// The slugs of this article in other languages; the build links them all both ways.
+    #[serde(default)]
+    pub translations: Vec<Spanned<String>>,
     #[serde(default)]
     pub lead_image: Option<Spanned<PictureEntry>>,
     #[serde(default)]

@@ -9,7 +9,7 @@ pub mod writer;
 
 use std::path::{Path, PathBuf};
 
-use broadsheet::model::{is_valid_slug, Article, Author, Block, Image, RichText, SafeUrl, Timestamp, FORMAT_VERSION};
+use broadsheet::model::{is_language_tag, is_valid_slug, Article, Author, Block, Image, RichText, SafeUrl, Timestamp, Translation, FORMAT_VERSION};
 use broadsheet::source::comments::thread_file::parse_thread_file;
 use toml::Spanned;
 
@@ -27,6 +27,8 @@ pub struct ContentArticle {
     /// The pictures in the content folder it uses, to be replaced by their processed versions.
     pub pictures: Vec<PictureUse>,
     pub imported_from: Option<String>,
+    /// The slugs its front matter names as its translations, each with its line.
+    pub translation_slugs: Vec<(String, Option<usize>)>,
 }
 
 /// Where an article shows a picture.
@@ -77,6 +79,7 @@ pub fn load(dir: &Path, site: &SiteConfig) -> Result<Content, String> {
         }
     }
     check_slugs(&mut content);
+    link_translations(&mut content);
     read_threads(dir, &mut content)?;
     Ok(content)
 }
@@ -106,6 +109,55 @@ fn check_slugs(content: &mut Content) {
             Some("featured"),
             format!("several articles are featured ({}); the home page shows the first", names.join(", ")),
         ));
+    }
+}
+
+/// Each article's translations, both ways: articles that name one another (directly or through a
+/// third) are one group, and each lists all the others with their language and title. So an
+/// author writes `translations = ["a-post-zh"]` once, on either side.
+fn link_translations(content: &mut Content) {
+    let slugs: Vec<String> = content.articles.iter().map(|a| a.article.slug.clone()).collect();
+    // Groups by union-find over article indexes.
+    let mut group: Vec<usize> = (0..slugs.len()).collect();
+    fn root(group: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while group[i] != i {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        i
+    }
+    for (i, source) in content.articles.iter().enumerate() {
+        for (slug, line) in &source.translation_slugs {
+            match slugs.iter().position(|s| s == slug) {
+                Some(j) if j == i => content.problems.push(Problem::error(&source.file, *line, Some("translations"), "an article is not its own translation")),
+                Some(j) => {
+                    let (a, b) = (root(&mut group, i), root(&mut group, j));
+                    group[a] = b;
+                }
+                None => content.problems.push(Problem::error(&source.file, *line, Some("translations"), format!("no article has the slug {slug:?}"))),
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..slugs.len()).map(|i| root(&mut group, i)).collect();
+    for i in 0..slugs.len() {
+        let members: Vec<usize> = (0..slugs.len()).filter(|&j| j != i && roots[j] == roots[i]).collect();
+        let own = content.articles[i].article.language.clone();
+        let mut translations: Vec<Translation> = Vec::new();
+        for j in members {
+            let other = &content.articles[j].article;
+            if other.language.eq_ignore_ascii_case(&own) || translations.iter().any(|t| t.language.eq_ignore_ascii_case(&other.language)) {
+                let file = content.articles[i].file.clone();
+                content.problems.push(Problem::error(&file, None, Some("translations"), format!(
+                    "{} is in {:?}, a language this article or another of its translations is already in: each language once",
+                    other.slug, other.language
+                )));
+                continue;
+            }
+            translations.push(Translation { language: other.language.clone(), slug: other.slug.clone(), title: Some(other.title.clone()) });
+        }
+        translations.sort_by(|a, b| a.language.cmp(&b.language));
+        content.articles[i].article.translations = translations;
     }
 }
 
@@ -250,8 +302,17 @@ pub fn read_article(file: &Path, text: &str, root: &ContentRoot, site: &SiteConf
         lead_image,
         body,
         gallery,
+        translations: Vec::new(),
     };
-    let content = ContentArticle { file: file.to_owned(), article, featured: front.featured, pictures, imported_from: front.imported_from };
+    let translation_slugs = front.translations.iter().map(|slug| (slug.get_ref().trim().to_owned(), at(slug.span().start))).collect();
+    let content = ContentArticle {
+        file: file.to_owned(),
+        article,
+        featured: front.featured,
+        pictures,
+        imported_from: front.imported_from,
+        translation_slugs,
+    };
     (Some(content), problems)
 }
 
@@ -274,15 +335,6 @@ pub fn slug_from_title(title: &str, date: time::Date) -> String {
     } else {
         slug
     }
-}
-
-/// BCP 47 in the shape the schema asks for: `en`, `zh-Hans`, `pt-BR`.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or_default();
-    (2..=8).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 struct ArticleReader<'a> {

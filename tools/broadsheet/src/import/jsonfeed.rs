@@ -182,6 +182,7 @@ fn read_item(item: Item, feed_authors: &[FeedAuthor], language: String, name: &s
         lead_image,
         body,
         gallery: Vec::new(),
+        translations: Vec::new(),
     };
     Ok(Imported { article, source: String::new(), name: name.to_owned(), left_out, notes })
 }

@@ -92,11 +92,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             featured: source.featured,
             summary: article.summary.clone(),
             label: article.label.clone(),
+            // Said only when it is not the site's (the index's own language).
+            language: Some(article.language.clone()).filter(|l| !l.eq_ignore_ascii_case(&options.site.language)),
         });
     }
     // The featured article first, then newest first: the order readers see them in.
     entries.sort_by(|a, b| b.featured.cmp(&a.featured).then_with(|| b.published.cmp(&a.published)));
-    let index = ArticleIndex { articles: entries };
+    let index = ArticleIndex { language: Some(options.site.language.clone()), articles: entries };
     write(&articles_dir.join("index.json"), &serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?)?;
     let comments_dir = options.dist.join("comments");
     fresh_dir(&comments_dir)?;
@@ -118,6 +120,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 options.dist.display()
             )));
         }
+        // The pages are the build's: none of an article that is gone may stay behind.
+        fresh_dir(&options.dist.join("posts"))?;
         let summary = broadsheet_prerender::prerender(&options.dist, &site_url)?;
         report.pages = Some(summary.articles);
         step(&mut report, "pages, feeds, sitemap");

@@ -83,6 +83,7 @@ impl Post {
             lead_image: self.lead_image,
             body: self.body,
             gallery: self.gallery,
+            translations: Vec::new(),
         };
         super::settle_urls(&mut article, self.base.as_ref(), &mut self.left_out);
         Ok(Imported { article, source: self.source, name: self.name, left_out: self.left_out, notes: self.notes })
