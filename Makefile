@@ -14,15 +14,18 @@ serve:
 test:
 	scripts/test.sh
 
-## bench: shipped bytes, time to h1, lightbox, widget, comments vs Isso and vs Waline's client, pre-rendered vs plain HTML, languages
+## bench: pictures (time per picture, bytes before and after), shipped bytes, time to h1, lightbox,
+## widget, comments vs Isso and vs Waline's client, pre-rendered vs plain HTML, languages
 bench:
 	scripts/setup.sh bench
+	$(ENV) "$$VENV/bin/python" tests/bench/pictures.py
 	scripts/release.sh
 	$(ENV) node tests/bench/bench.mjs
 	$(ENV) node tests/bench/languages.mjs $$([ -d .build/baseline ] && echo --baseline .build/baseline)
 	$(ENV) node tests/bench/comments-waline.mjs
 
-## build: the release build into dist/ (size-tuned wasm, pre-rendered pages, feeds, sitemap).
+## build: the release build into dist/: the app (size-tuned wasm), then `scripts/broadsheet build`
+## on content/ (articles, pictures, pre-rendered pages, feeds, sitemap, compression).
 ## SITE_URL=https://example.org/ sets the published address used in canonical links and feeds.
 build:
 	scripts/setup.sh build
