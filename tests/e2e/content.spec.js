@@ -54,10 +54,17 @@ test('the photo: upright, in the widths the page asks for, at its true size, wit
   expect(seen.height).toBeGreaterThan(seen.width);
   expect(seen.srcset).toMatch(/^\S+-480\.[0-9a-f]{10}\.webp 480w, \S+-600\.[0-9a-f]{10}\.webp 600w$/);
   expect(seen.sizes).toBe('(min-width: 48rem) 44rem, 100vw');
-  const loaded = seen.srcset.split(', ').map((s) => s.split(' ')).find(([url]) => seen.src.endsWith(url.replace('../', '')));
-  expect(loaded, `${seen.src} is one of the srcset`).toBeTruthy();
-  expect(seen.naturalWidth).toBe(Number(loaded[1].replace('w', '')));
-  expect(Math.abs(seen.naturalWidth / seen.naturalHeight - seen.width / seen.height)).toBeLessThan(0.01);
+  // Each width is really that wide (naturalWidth is scaled by the density the browser chose, so
+  // decode the files themselves), with the shape the width and height attributes give.
+  for (const [url, descriptor] of seen.srcset.split(', ').map((s) => s.split(' '))) {
+    const size = await page.evaluate(async (href) => {
+      const bitmap = await createImageBitmap(await (await fetch(href)).blob());
+      return [bitmap.width, bitmap.height];
+    }, new URL(url, `${site}/articles/`).href);
+    expect(size[0]).toBe(Number(descriptor.replace('w', '')));
+    expect(Math.abs(size[0] / size[1] - seen.width / seen.height)).toBeLessThan(0.01);
+  }
+  expect(seen.srcset.split(', ').some((entry) => seen.src.endsWith(entry.split(' ')[0].replace('../', '')))).toBe(true);
   // Red is on top once upright: the left half of the stored picture.
   const top = await img.evaluate((i) => {
     const canvas = document.createElement('canvas');
@@ -97,7 +104,8 @@ test('a WordPress post imported with broadsheet import: figures, author, lead pi
   // The quote post's title had HTML entities: shown as the characters they stand for.
   await page.goto(`${site}/posts/block-quote`);
   await expect(page.locator('main article.article h1')).toHaveText('Block: Quote – with “entities”');
-  expect(problems.filter((p) => !p.includes('wpthemetestdata') && !p.includes('example.org'))).toEqual([]);
+  // Its pictures stay on WordPress's servers, which this closed network cannot reach.
+  expect(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
 });
 
 test('a hostile feed imported and built runs nothing', async ({ page }) => {

@@ -8,14 +8,15 @@ const site = '.build/e2e-site';
 // The demo's pictures have names made from their content (broadsheet build): find one by its name
 // and width, as an article file refers to it.
 const builtPictures = existsSync('dist/images') ? readdirSync('dist/images') : [];
-const picture = (name, width) => {
+const builtPicture = (name, width) => {
   const file = builtPictures.find((f) => f.startsWith(`${name}-${width}.`) && f.endsWith('.webp'));
   if (!file) throw new Error(`dist/images has no ${name}-${width}.<hash>.webp: has broadsheet build run?`);
   return `../images/${file}`;
 };
-// The pre-renderer, built by the test run (cargo test --profile tools builds it).
+// The pre-renderer and the broadsheet command, as scripts/broadsheet builds them (a no-op after
+// scripts/release.sh).
 const prerender = 'target/tools/broadsheet-prerender';
-execFileSync('cargo', ['build', '--quiet', '--profile', 'tools', '-p', 'broadsheet-prerender'], { stdio: 'inherit' });
+execFileSync('cargo', ['build', '--quiet', '--profile', 'tools', '-p', 'broadsheet-cli', '-p', 'broadsheet-prerender'], { stdio: 'inherit' });
 // Sites whose comments go to the Isso and Waline servers of tests/e2e/servers.js: directory ->
 // comments setting (isso:<URL>, waline:<URL>).
 const commentSites = JSON.parse(process.env.E2E_COMMENT_SITES || '{}');
@@ -48,7 +49,7 @@ const hostile = {
     { type: 'heading', text: payload },
     { type: 'quote', text: payload, cite: payload },
     { type: 'list', items: [payload] },
-    { type: 'figure', src: picture('nica-ceremony', 480), alt: payload, caption: payload, credit: payload, width: 480, height: 320 },
+    { type: 'figure', src: builtPicture('nica-ceremony', 480), alt: payload, caption: payload, credit: payload, width: 480, height: 320 },
     { type: 'figure', src: payload, alt: 'hostile src' },
   ]),
   gallery: [],
@@ -68,8 +69,8 @@ execFileSync(prerender, ['--dist', hostileSite, '--site-url', 'http://127.0.0.1:
 
 // A gallery of 500 pictures (the demo's images, over and over) and one whose pictures are broken.
 const picture = (name, i) => ({
-  src: picture(name, 480), alt: `Picture ${i + 1}`, caption: `Caption ${i + 1}`, width: 480, height: 320,
-  srcset: [{ src: picture(name, 480), width: 480 }, { src: picture(name, 960), width: 960 }],
+  src: builtPicture(name, 480), alt: `Picture ${i + 1}`, caption: `Caption ${i + 1}`, width: 480, height: 320,
+  srcset: [{ src: builtPicture(name, 480), width: 480 }, { src: builtPicture(name, 960), width: 960 }],
 });
 const names = ['nica-ceremony', 'plasma-institute', 'east-tokamak', 'proton-therapy'];
 const article = (slug, title, gallery) => ({
@@ -81,7 +82,7 @@ writeFileSync(join(site, 'articles', 'big-gallery.json'),
 writeFileSync(join(site, 'articles', 'broken-images.json'), JSON.stringify(article('broken-images', 'Broken pictures', [
   picture('nica-ceremony', 0),
   { src: '../images/does-not-exist.webp', alt: 'A picture that is missing', caption: 'Missing', width: 480, height: 320 },
-  { src: picture('plasma-institute', 480), caption: 'No alt and no size' },
+  { src: builtPicture('plasma-institute', 480), caption: 'No alt and no size' },
 ])));
 // A thread file that is malformed, for the article "malformed-thread".
 writeFileSync(join(site, 'articles', 'malformed-thread.json'), JSON.stringify(article('malformed-thread', 'A broken thread', [])));
@@ -116,7 +117,6 @@ rmSync(content, { recursive: true, force: true });
 cpSync('dist', contentSite, { recursive: true });
 cpSync('tests/e2e/fixtures/content', content, { recursive: true });
 const broadsheet = (...args) => execFileSync('target/tools/broadsheet', args, { stdio: ['ignore', 'ignore', 'inherit'] });
-execFileSync('cargo', ['build', '--quiet', '--profile', 'tools', '-p', 'broadsheet-cli'], { stdio: 'inherit' });
 broadsheet('import', 'wordpress', 'tools/broadsheet/tests/fixtures/wordpress/rest-posts-embed.json', '--content', content);
 const hostileFeed = join(content, '..', 'e2e-hostile-feed.json');
 writeFileSync(hostileFeed, JSON.stringify({

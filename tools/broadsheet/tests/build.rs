@@ -149,6 +149,9 @@ fn a_picture_used_twice_is_processed_once_and_a_rebuild_uses_the_cache() {
     assert_eq!(lead.srcset.iter().map(|s| s.width).collect::<Vec<_>>(), [480, 800]);
     assert_eq!(lead.sizes.as_deref(), Some(broadsheet::model::Image::COLUMN_SIZES));
     assert_eq!(article.gallery[0].sizes.as_deref(), Some(broadsheet::model::Image::THUMBNAIL_SIZES));
+    // An article without a thread file gets an empty one (the local comments store reads it).
+    let thread = std::fs::read_to_string(site.dist().join("comments/a.json")).unwrap();
+    assert!(broadsheet::source::comments::thread_file::parse_thread_file(&thread).unwrap().is_empty());
     let second = build(&options(site.content(), &site, true)).unwrap();
     assert!(second.pictures[0].cached);
     // A stale file from an earlier build does not stay in the output.

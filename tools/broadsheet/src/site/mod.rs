@@ -105,6 +105,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     for (slug, file) in &loaded.threads {
         std::fs::copy(file, comments_dir.join(format!("{slug}.json"))).map_err(|e| format!("{}: {e}", file.display()))?;
     }
+    // Every article gets a thread file, empty when it has none: the local comments store reads
+    // it, and a missing one would be a failed request in every reader's console.
+    for source in &loaded.articles {
+        let thread = comments_dir.join(format!("{}.json", source.article.slug));
+        if !thread.exists() {
+            write(&thread, "{\"format\": 1, \"comments\": []}\n")?;
+        }
+    }
     report.articles = loaded.articles.len();
     report.pictures = processed;
     step(&mut report, "articles");
