@@ -3,7 +3,7 @@
 use super::BuildReport;
 
 pub fn timings_table(report: &BuildReport) -> String {
-    let mut out = String::from("picture                                   original          bytes in   widths  bytes out    time\n");
+    let mut out = String::from("picture                                   largest out       bytes in   widths  bytes out    time\n");
     let mut pictures: Vec<_> = report.pictures.iter().collect();
     pictures.sort_by(|a, b| a.original.cmp(&b.original));
     for p in &pictures {
