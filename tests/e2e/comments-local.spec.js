@@ -104,6 +104,24 @@ test('the draft is kept as the reader types and restored after a reload', async 
   await expect(page.locator('.comment-preview-text strong')).toHaveText('bold');
 });
 
+test('a reply or an edit form opens with the focus in its text (it stayed on the button)', async ({ page }) => {
+  await page.goto('/posts/talk-16');
+  await expect(page.getByRole('heading', { name: '0 comments' })).toBeVisible();
+  await page.getByLabel('Comment', { exact: true }).fill('Mine, to edit and answer');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  const mine = comments(page).locator('article.comment').first();
+  await mine.getByRole('button', { name: 'Reply' }).click();
+  await expect(mine.getByRole('form', { name: /^Reply to / }).getByLabel('Comment', { exact: true })).toBeFocused();
+  await mine.getByRole('button', { name: 'Cancel' }).click();
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  await expect(mine.getByLabel('Comment', { exact: true })).toBeFocused();
+  await expect(mine.getByLabel('Comment', { exact: true })).toHaveValue('Mine, to edit and answer');
+  // The new-comment form, part of the page, did not take the focus on load.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '1 comment' })).toBeVisible();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+});
+
 test('a reply form keeps its own draft', async ({ page }) => {
   await page.goto('/');
   await takenOver(page);

@@ -89,6 +89,16 @@ pub fn CommentForm(target: FormTarget) -> impl IntoView {
     let name_ref = NodeRef::<html::Input>::new();
     let email_ref = NodeRef::<html::Input>::new();
     let website_ref = NodeRef::<html::Input>::new();
+    // A reply or an edit opens where the reader asked for it: the focus goes to its text, so that
+    // they can type at once, and a keyboard reader sees where they are. (The new-comment form is
+    // part of the page and takes the focus only when the reader gives it.)
+    if target != FormTarget::New {
+        Effect::new(move |_| {
+            if let Some(text) = text_ref.get() {
+                let _ = text.focus();
+            }
+        });
+    }
 
     let save = move || {
         let current = draft.get_untracked();
