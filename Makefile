@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: serve test bench build setup clean
+.PHONY: serve test screenshots bench build setup clean
 
 ## serve: build the demo and serve it on http://127.0.0.1:8080 (rebuilds on change)
 serve:
@@ -13,6 +13,11 @@ serve:
 ## test: every test: model (native), components (headless Chromium), end-to-end (Playwright + Chromium)
 test:
 	scripts/test.sh
+
+## screenshots: rewrite the screenshot tests' reference pictures that changed (tests/e2e/screenshots/),
+## on purpose; look at each one before committing it.
+screenshots:
+	scripts/screenshots.sh
 
 ## bench: pictures (time per picture, bytes before and after), shipped bytes, time to h1, lightbox,
 ## widget, comments vs Isso and vs Waline's client, pre-rendered vs plain HTML, languages

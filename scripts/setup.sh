@@ -41,6 +41,16 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # The screenshot tests' fonts, at the versions their reference pictures were drawn with.
+  for pinned in $SCREENSHOT_FONTS; do
+    if [ "$(dpkg-query -W -f='${Version}' "${pinned%%=*}" 2>/dev/null)" != "${pinned#*=}" ]; then
+      say "installing the screenshot tests' fonts from Debian ($SCREENSHOT_FONTS)"
+      apt-get update -qq
+      # shellcheck disable=SC2086
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --allow-downgrades $SCREENSHOT_FONTS >/dev/null
+      break
+    fi
+  done
   # Waline's tests and bench: PostgreSQL 15 (Debian's) and the pinned Waline server and client.
   if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
     say "installing PostgreSQL 15 from Debian"
