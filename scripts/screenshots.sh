@@ -4,7 +4,6 @@
 # (a missing or different picture fails it); this is the one way to change a reference, on purpose.
 # Look at every picture it lists before committing them. Extra arguments go to Playwright, e.g.
 #   scripts/screenshots.sh -g '1280 px'
-# Run it in your network namespace like the tests (it serves the site on 127.0.0.1:4173).
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$root"
