@@ -60,13 +60,21 @@ pub fn LazyComments(
     }
 }
 
-/// "This part of the page could not be loaded", with a way to try again.
+/// "This part of the page could not be loaded", with a way to try again (and to put the message
+/// away, where it covers the page).
 #[component]
-pub fn ChunkFailed(strings: &'static Strings, retry: Callback<()>) -> impl IntoView {
+pub fn ChunkFailed(
+    strings: &'static Strings,
+    retry: Callback<()>,
+    #[prop(optional)] dismiss: Option<Callback<()>>,
+) -> impl IntoView {
     view! {
         <div class="chunk-failed" role="alert">
             <p>{strings.chunk_failed}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>{strings.try_again}</button>
+            {dismiss.map(|dismiss| view! {
+                <button type="button" class="button button-quiet" on:click=move |_| dismiss.run(())>{strings.close}</button>
+            })}
         </div>
     }
 }
@@ -202,11 +210,23 @@ mod browser {
                     }
                     Err(_) => {
                         state.set("failed");
-                        let asked = handle.position_untracked().is_some();
+                        let asked = handle.position_untracked();
                         handle.load_failed();
-                        // Only a reader who asked for a picture hears about it.
+                        // Only a reader who asked for a picture hears about it, over the page where
+                        // they are (the slot is at the article's end); trying again opens that picture.
                         asked
-                            .then(|| view! { <ChunkFailed strings retry=Callback::new(move |()| handle.want())/> })
+                            .map(|at| {
+                                let shown = RwSignal::new(true);
+                                view! {
+                                    <Show when=move || shown.get()>
+                                        <ChunkFailed
+                                            strings
+                                            retry=Callback::new(move |()| handle.retry(at))
+                                            dismiss=Callback::new(move |()| shown.set(false))
+                                        />
+                                    </Show>
+                                }
+                            })
                             .into_any()
                     }
                 }

@@ -87,6 +87,12 @@ impl LightboxHandle {
         }
     }
 
+    /// Tries again to open `at` after its code failed to load, from the element that first asked.
+    pub fn retry(&self, at: GalleryPosition) {
+        let opener = self.opener.get_value();
+        self.open(at.index(), opener);
+    }
+
     pub fn loaded(&self) {
         self.unavailable.set(false);
     }

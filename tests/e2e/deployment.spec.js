@@ -60,11 +60,15 @@ test.describe('under the strict CSP', () => {
 
   test('the widget on a host page under the same policy', async ({ page }) => {
     const problems = await watchPolicy(page);
+    // The widget's own part of the WebAssembly, and the lightbox's, are fetched under the policy.
+    const parts = [];
+    page.on('requestfinished', (r) => { const part = r.url().match(/\/broadsheet-(split_[a-z]+)-[0-9a-f]+\.wasm$/); if (part) parts.push(part[1]); });
     await page.goto(`${site}/host.html`);
     await expect(page.locator('#w1 article.article h1')).toBeVisible();
     await expect(page.locator('#w2 article.article h1')).toBeVisible();
     await page.locator('#w1 figure button').first().click();
     await expect(page.locator('#w1 .lightbox-image.is-loaded')).toBeVisible();
+    expect(parts).toEqual(expect.arrayContaining(['split_widget', 'split_lightbox']));
     expect(await violations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
