@@ -24,9 +24,9 @@ import { installIssoClient, issoEmbed, seedIsso, withIsso } from './lib/isso.mjs
 import { conditionsLine } from './lib/machine.mjs';
 import { HOSTS, freePort, withServer } from './lib/server.mjs';
 import { copyOfDist, dist, rel, root } from './lib/site.mjs';
-import { int, ms, spread, summarize, summaryRow } from './lib/stats.mjs';
+import { int, ms, summarize, summaryRow } from './lib/stats.mjs';
 import { printTable } from './lib/table.mjs';
-import { atMost, target } from './lib/targets.mjs';
+import { atMost, ratioValue, target } from './lib/targets.mjs';
 
 export const key = 'comments';
 export const heading = "Comments: 1,000-comment Isso thread, ours vs Isso's client on the same page, cold and repeat";
@@ -210,7 +210,7 @@ export async function run({ runs = DEFAULT_RUNS } = {}) {
         const v = profiles[p][visit];
         return target(`Comments, 1,000-comment thread, ${p}, ${visit}: ours / Isso's client`, {
           goal: goal ? `<= ${GOAL_RATIO.toFixed(1)}` : '(printed)',
-          value: `${v.ratio.toFixed(2)} (${spread(v.summary.ours.painted)} / ${ms(v.summary.isso.painted.median)} ms)`,
+          value: ratioValue(v.ratio, v.summary.ours.painted, v.summary.isso.painted.median),
           met: goal ? atMost(v.ratio, GOAL_RATIO) : null,
         });
       };

@@ -18,9 +18,9 @@ import { PROFILES, LOAD_TIMEOUT_MS, withBrowser, withProfilePage } from './lib/b
 import { conditionsLine } from './lib/machine.mjs';
 import { HOSTS, withServer } from './lib/server.mjs';
 import { copyOfDist, root } from './lib/site.mjs';
-import { countBy, fixed, int, ms, spread, summarize, summaryRow } from './lib/stats.mjs';
+import { countBy, fixed, int, ms, summarize, summaryRow } from './lib/stats.mjs';
 import { printTable } from './lib/table.mjs';
-import { atMost, target } from './lib/targets.mjs';
+import { atMost, ratioValue, target } from './lib/targets.mjs';
 
 export const key = 'paint';
 export const heading = 'Paint: pre-rendered page vs a plain HTML page, on a brotli host and a gzip host, cold';
@@ -177,8 +177,7 @@ export async function run({ runs = DEFAULT_RUNS } = {}) {
   const lcpTarget = (mode, label) => {
     const c = find(mode, 'phone');
     return target(`Paint, phone, ${label}: LCP ours / plain HTML`, {
-      goal: `<= ${GOAL_RATIO}`, value: `${c.ratio.lcp.toFixed(2)} (${ms(c.summary.ours.lcp.median)} / ${ms(c.summary.plain.lcp.median)} ms; `
-        + `ours ${spread(c.summary.ours.lcp)})`,
+      goal: `<= ${GOAL_RATIO}`, value: ratioValue(c.ratio.lcp, c.summary.ours.lcp, c.summary.plain.lcp.median),
       met: atMost(c.ratio.lcp, GOAL_RATIO),
     });
   };

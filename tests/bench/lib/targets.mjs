@@ -13,4 +13,11 @@ export function target(name, { goal, value, met = null, note = '' }) {
 /** met when `value` <= `limit` (null when the value is missing). */
 export const atMost = (value, limit) => (typeof value === 'number' ? value <= limit : null);
 
+/** "0.73 = 522 / 711 ms (ours 403–641 over 7 runs)": a ratio of medians and where ours spread. */
+export function ratioValue(ratio, ours, theirsMedian) {
+  if (typeof ratio !== 'number' || !Number.isFinite(ratio)) return '-';
+  const round = (x) => (typeof x === 'number' ? x.toFixed(0) : '-');
+  return `${ratio.toFixed(2)} = ${round(ours.median)} / ${round(theirsMedian)} ms (ours ${round(ours.min)}–${round(ours.max)} over ${ours.n} runs)`;
+}
+
 export const verdict = (met) => (met === true ? 'met' : met === false ? 'NOT MET' : '-');
