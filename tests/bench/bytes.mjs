@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { appFiles, describeFile, dist, featuredArticle, fileSizes } from './lib/site.mjs';
+import { appFiles, chunkName, describeFile, dist, featuredArticle, fileSizes } from './lib/site.mjs';
 import { int, kb } from './lib/stats.mjs';
 import { printTable } from './lib/table.mjs';
 
@@ -26,7 +26,7 @@ export async function run() {
     return sizes.get(name);
   };
   const feature = (name) => [app.features[name].file, ...app.features[name].shared];
-  const chunks = readdirSync(dist).filter((n) => /^(chunk|split)_.*\.wasm$/.test(n)).sort();
+  const chunks = readdirSync(dist).filter((n) => /^broadsheet-(chunk|split)_.*\.wasm$/.test(n)).sort();
 
   const files = [
     'index.html', '404.html', app.css, app.boot, app.glue, app.loader, app.wasm, ...chunks, app.widgetJs, app.widgetCss,
@@ -60,7 +60,7 @@ export async function run() {
   for (const [name, f] of Object.entries(app.features)) {
     const all = [f.file, ...f.shared];
     console.log(`  ${name.padEnd(8)} ${kb(all.reduce((n, x) => n + size(x).brotli, 0)).padStart(6)} KB brotli: `
-      + all.map((x) => `${x.split('-')[0]} ${kb(size(x).brotli)}`).join(', '));
+      + all.map((x) => `${chunkName(x)} ${kb(size(x).brotli)}`).join(', '));
   }
   return { files: Object.fromEntries(files.map((n) => [n, size(n)])), sets: totals, features: app.features, targets: [] };
 }

@@ -10,7 +10,7 @@
 //
 // Paths resolve as on Netlify or GitHub Pages: the file, else `<path>/index.html`, else
 // `<path>.html`, else 404.html with status 404 (the SPA fallback). With `--cache host`, hashed
-// names (`name-<16 hex>.ext`) are immutable for a year and everything else is revalidated
+// names (`name-<16 hex>.ext`, `broadsheet-<16 hex>_bg.wasm`) are immutable for a year and everything else is revalidated
 // (ETag, 304), as dist/_headers asks; with `--cache none` (cold loads) nothing is stored.
 //
 //   node tests/bench/lib/host.mjs --dir DIR --port P [--mode precompressed|gzip|identity] [--cache none|host]
@@ -28,7 +28,7 @@ const TYPES = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.ico': 'image/x-icon',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.xml', '.txt', '.svg']);
-const HASHED = /-[0-9a-f]{16}\.[a-z0-9]+$/;
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 
 function options(argv) {
   const o = { dir: null, port: null, mode: 'precompressed', cache: 'none' };

@@ -17,8 +17,8 @@ export function requireBuild() {
   if (!existsSync(index)) throw new Error('dist/ is missing: run scripts/release.sh first');
   const html = readFileSync(index, 'utf8');
   if (!html.includes('id="broadsheet-page"')) throw new Error('dist/index.html is not pre-rendered: run scripts/release.sh');
-  if (!readdirSync(dist).some((n) => /^split-[0-9a-f]+\.js$/.test(n))) {
-    throw new Error('dist/ has no split loader (split-<hash>.js): the bench measures the split release build');
+  if (!readdirSync(dist).some((n) => /^broadsheet-split-[0-9a-f]+\.js$/.test(n))) {
+    throw new Error('dist/ has no chunk loader (broadsheet-split-<hash>.js): the bench measures the split release build');
   }
 }
 
@@ -61,9 +61,9 @@ export function appFiles(dir = dist) {
   const files = {
     css: one(/^main-[0-9a-f]+\.css$/, 'stylesheet'),
     boot: one(/^boot-[0-9a-f]+\.js$/, 'boot script'),
-    glue: one(/^broadsheet-[0-9a-f]+\.js$/, 'glue'),
-    loader: one(/^split-[0-9a-f]+\.js$/, 'chunk loader'),
-    wasm: one(/^broadsheet_bg-[0-9a-f]+\.wasm$/, 'main module'),
+    glue: one(/^broadsheet-[0-9a-f]{16}\.js$/, 'glue'),
+    loader: one(/^broadsheet-split-[0-9a-f]+\.js$/, 'chunk loader'),
+    wasm: one(/^broadsheet-[0-9a-f]+_bg\.wasm$/, 'main module'),
     widgetJs: 'widget.js',
     widgetCss: one(/^widget-[0-9a-f]+\.css$/, 'widget stylesheet'),
   };
@@ -85,6 +85,9 @@ export function appFiles(dir = dist) {
   return { ...files, features, shared: Object.values(shared) };
 }
 
+/** A chunk's name without the build's prefix and hash: `chunk_5`, `split_lightbox`. */
+export const chunkName = (file) => file.replace(/^broadsheet-/, '').replace(/-[0-9a-f]{16}\.wasm$/, '');
+
 /** A short name for a file of the build (by URL or name), saying what it is for. */
 export function describeFile(nameOrUrl, app) {
   const name = decodeURIComponent(nameOrUrl.replace(/[?#].*$/, '').split('/').pop() || nameOrUrl);
@@ -93,7 +96,7 @@ export function describeFile(nameOrUrl, app) {
   if (roles[name]) return roles[name];
   for (const [feature, f] of Object.entries(app.features)) if (f.file === name) return `${feature} chunk`;
   const shared = app.shared.find((s) => s.file === name);
-  if (shared) return `${name.split('-')[0]} (shared: ${shared.features.join(', ')})`;
+  if (shared) return `${chunkName(name)} (shared: ${shared.features.join(', ')})`;
   if (name) return name;
   const url = new URL(nameOrUrl, 'http://x/');
   return `${url.pathname}${url.search}`.slice(0, 40);
