@@ -182,8 +182,15 @@ async function tapUntilOpen(browser, url, profile) {
     while (Date.now() - started < GIVE_UP_MS) {
       const wait = started + slot * TAP_EVERY_MS - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      // The page may still move under the reader's finger (the stylesheet arriving): keep the
+      // figure on screen, as a reader would.
       const state = await page.evaluate((sel) => {
-        const box = document.querySelector(sel).getBoundingClientRect();
+        const el = document.querySelector(sel);
+        let box = el.getBoundingClientRect();
+        if (box.top + box.height / 2 < 0 || box.top + box.height / 2 > innerHeight) {
+          el.scrollIntoView({ block: 'center', behavior: 'instant' });
+          box = el.getBoundingClientRect();
+        }
         return { open: window.__interactive.dialogOpen !== null, x: box.x + box.width / 2, y: box.y + box.height / 2 };
       }, figure);
       if (state.open) break;
