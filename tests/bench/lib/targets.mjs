@@ -17,7 +17,8 @@ export const atMost = (value, limit) => (typeof value === 'number' ? value <= li
 export function ratioValue(ratio, ours, theirsMedian) {
   if (typeof ratio !== 'number' || !Number.isFinite(ratio)) return '-';
   const round = (x) => (typeof x === 'number' ? x.toFixed(0) : '-');
-  return `${ratio.toFixed(2)} = ${round(ours.median)} / ${round(theirsMedian)} ms (ours ${round(ours.min)}–${round(ours.max)} over ${ours.n} runs)`;
+  const runs = ours.n === 1 ? '1 run' : `ours ${round(ours.min)}–${round(ours.max)} over ${ours.n} runs`;
+  return `${ratio.toFixed(2)} = ${round(ours.median)} / ${round(theirsMedian)} ms (${runs})`;
 }
 
 export const verdict = (met) => (met === true ? 'met' : met === false ? 'NOT MET' : '-');
