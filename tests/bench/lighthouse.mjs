@@ -35,7 +35,7 @@ function installedLighthouse() {
   const installed = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : null;
   if (installed !== LIGHTHOUSE_VERSION || !existsSync(lighthouseCli)) {
     throw new Error(`lighthouse@${LIGHTHOUSE_VERSION} is not in ${rel(lighthouseDir)}/${installed ? ` (found ${installed})` : ''}: `
-      + 'run scripts/setup.sh bench (outside the network namespace)');
+      + 'run scripts/setup.sh bench');
   }
 }
 
