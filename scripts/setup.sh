@@ -73,4 +73,9 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
   fi
 fi
 
+if [ "$want" = bench ] && ! grep -qs "\"version\": \"$LIGHTHOUSE_VERSION\"" .build/lighthouse/node_modules/lighthouse/package.json; then
+  say "installing lighthouse $LIGHTHOUSE_VERSION into .build/lighthouse (for the benchmark)"
+  npm install --prefix .build/lighthouse --no-audit --no-fund --loglevel=error --no-save "lighthouse@$LIGHTHOUSE_VERSION"
+fi
+
 cargo fetch --quiet

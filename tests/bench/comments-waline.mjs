@@ -253,8 +253,8 @@ function prepareSite(walineUrl) {
   const html = readFileSync(shell, 'utf8');
   if (!meta.test(html)) throw new Error('dist/404.html has no <meta name="broadsheet-comments">');
   writeFileSync(shell, html.replace(meta, `<meta name="broadsheet-comments" content="waline:${walineUrl}" />`));
-  const prerenderer = join(root, 'target/release/broadsheet-prerender');
-  if (!existsSync(prerenderer)) throw new Error('target/release/broadsheet-prerender is missing: run scripts/release.sh');
+  const prerenderer = join(root, 'target/tools/broadsheet-prerender');
+  if (!existsSync(prerenderer)) throw new Error('target/tools/broadsheet-prerender is missing: run scripts/release.sh');
   const done = spawnSync(prerenderer, ['--dist', site, '--site-url', 'http://127.0.0.1/'], { stdio: 'inherit' });
   if (done.status !== 0) throw new Error('the pre-renderer failed');
   // The pre-rendered page changed: its precompressed copies must follow.
