@@ -163,6 +163,8 @@ mod browser {
         // Where the code stands, on the slot as `data-state` (idle, loading, ready, failed): the
         // tests and the benchmark read it.
         let state = RwSignal::new("idle");
+        // The picture a reader asked for when the code failed to load, while they are told so.
+        let notice = RwSignal::new(None::<crate::model::GalleryPosition>);
         // After mount: a deep link to an image wants it at once; otherwise idle time, or a reader
         // pointing at or focusing a picture of the article.
         Effect::new(move |_| {
@@ -205,36 +207,40 @@ mod browser {
                 match chunks::lightbox_view(images, handle, strings, id).await {
                     Ok(view) => {
                         handle.loaded();
+                        notice.set(None);
                         state.set("ready");
                         view
                     }
                     Err(_) => {
                         state.set("failed");
-                        let asked = handle.position_untracked();
+                        // Only a reader who asked for a picture hears about it.
+                        notice.set(handle.position_untracked());
                         handle.load_failed();
-                        // Only a reader who asked for a picture hears about it, over the page where
-                        // they are (the slot is at the article's end); trying again opens that picture.
-                        asked
-                            .map(|at| {
-                                let shown = RwSignal::new(true);
-                                view! {
-                                    <Show when=move || shown.get()>
-                                        <ChunkFailed
-                                            strings
-                                            retry=Callback::new(move |()| handle.retry(at))
-                                            dismiss=Callback::new(move |()| shown.set(false))
-                                        />
-                                    </Show>
-                                }
-                            })
-                            .into_any()
+                        ().into_any()
                     }
                 }
             }))
         };
+        // Outside the part, which `load_failed` empties; over the page where the reader is (the
+        // slot is at the article's end). Trying again opens the picture the reader asked for.
+        let failure = move || {
+            notice.get().map(|at| {
+                view! {
+                    <ChunkFailed
+                        strings
+                        retry=Callback::new(move |()| {
+                            notice.set(None);
+                            handle.retry(at);
+                        })
+                        dismiss=Callback::new(move |()| notice.set(None))
+                    />
+                }
+            })
+        };
         view! {
             <div class="lightbox-slot" node_ref=holder data-state=move || state.get()>
                 <Suspense fallback=|| ()>{part}</Suspense>
+                {failure}
             </div>
         }
         .into_any()
