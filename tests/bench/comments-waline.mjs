@@ -9,18 +9,17 @@
 // bench). Starts its own PostgreSQL cluster, Waline node and static server, and stops them however
 // it ends.
 
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
-const require = createRequire(import.meta.url);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = join(root, 'dist');
+import { LOAD_TIMEOUT_MS, PROFILES, withBrowser } from './lib/browser.mjs';
+import { freePort, withServer } from './lib/server.mjs';
+import { dist, root } from './lib/site.mjs';
+import { ms, summarize } from './lib/stats.mjs';
+import { printTable } from './lib/table.mjs';
 const site = join(root, '.build/bench-waline-site');
 const walineScript = join(root, 'scripts/waline.sh');
 const walineClient = join(root, 'tests/waline/node_modules/@waline/client/dist');
@@ -34,34 +33,14 @@ const PAGE_SIZE = 20; // what our client asks for; Waline's client is given the 
 const GOAL_RATIO = 0.5;
 const CLUSTER = 'bench';
 const NODE = 'bench';
-const LOAD_TIMEOUT_MS = 60_000;
-const CHROMIUM_ARGS = [
-  '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
-];
-const PROFILES = [
-  {
-    key: 'desktop',
-    label: 'desktop: 1280x800 @1x, no throttling',
-    context: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
-    cpuRate: null,
-    network: null,
-  },
-  {
-    key: 'phone',
-    label: 'phone: 412x823 @1.75x, mobile, CPU 4x slower, 150 ms latency, 1.6 Mbps down / 750 Kbps up',
-    context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
-    cpuRate: 4,
-    network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
-  },
-];
+const PROFILE_ORDER = [PROFILES.desktop, PROFILES.phone];
 const CLIENTS = {
   ours: { label: 'ours', path: `${THREAD.slice(1)}/`, selector: '.comments article.comment', idOf: (id) => id.replace(/^comment-/, '') },
   waline: { label: 'Waline', path: 'waline-client.html', selector: '#waline .wl-card-item', idOf: (id) => id },
 };
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers (as in tests/bench/bench.mjs)
+// Arguments
 
 function parseArgs(argv) {
   const opts = { runs: 7, json: null };
@@ -72,81 +51,6 @@ function parseArgs(argv) {
   }
   if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs needs a positive integer');
   return opts;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function summarize(values) {
-  const known = values.filter((v) => typeof v === 'number');
-  if (known.length === 0) return { median: null, min: null, max: null, n: 0 };
-  return { median: median(known), min: Math.min(...known), max: Math.max(...known), n: known.length };
-}
-
-const ms = (t) => (typeof t === 'number' ? t.toFixed(0) : '-');
-
-function printTable(header, rows) {
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((row) => String(row[c]).length)));
-  const line = (row) => row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  rows.forEach((row) => console.log(line(row)));
-}
-
-/** `preferred` if free on 127.0.0.1, else any free port. */
-function freePort(preferred) {
-  const tryListen = (port) => new Promise((ok, fail) => {
-    const probe = createServer().once('error', fail);
-    probe.listen(port, '127.0.0.1', () => { const { port: got } = probe.address(); probe.close(() => ok(got)); });
-  });
-  return tryListen(preferred).catch(() => tryListen(0));
-}
-
-async function waitForHttp(url, child, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`http-server exited early (code ${child.exitCode})`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`http-server did not answer ${url} within ${timeoutMs} ms`);
-}
-
-/** Serves `dir` as a static host serves dist/ (precompressed .br/.gz, no caching) while `fn(base)` runs. */
-async function withServer(dir, port, fn) {
-  const bin = require.resolve('http-server/bin/http-server');
-  const child = spawn(process.execPath, ['--no-deprecation', bin, dir, '-a', '127.0.0.1', '-p', String(port), '-c-1', '-s', '-b', '-g'],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
-  const killOnExit = () => child.kill();
-  process.once('exit', killOnExit);
-  try {
-    const base = `http://127.0.0.1:${port}/`;
-    await waitForHttp(`${base}index.html`, child);
-    return await fn(base);
-  } finally {
-    process.off('exit', killOnExit);
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }
-}
-
-async function withBrowser(fn) {
-  const { chromium } = require('@playwright/test');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
-    return await fn(browser);
-  } finally {
-    await browser.close();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,7 +274,7 @@ async function main() {
     console.log(`first page (pageSize=${PAGE_SIZE}, oldest first): ${expected.top} top-level + ${expected.replies} replies `
       + `= ${expected.count} comment elements expected (thread total ${expected.total})`);
     prepareSite(walineUrl);
-    return withServer(site, sitePort, (base) => withBrowser(async (browser) => {
+    return withServer(site, (base) => withBrowser(async (browser) => {
       const clientBytes = ['waline.js', 'waline.css'].map((n) => readFileSync(join(site, 'waline', `${n}.br`)).length);
       console.log(`Chromium ${browser.version()}; site ${base} (${site.slice(root.length + 1)}/, precompressed files served)`);
       console.log(`ours: ${base}${CLIENTS.ours.path}; Waline's client: ${base}${CLIENTS.waline.path} `
@@ -379,7 +283,7 @@ async function main() {
       // An untimed load of each first: both must show exactly the API's first page.
       const checks = {};
       for (const [key, client] of Object.entries(CLIENTS)) {
-        const r = await loadOnce(browser, base, client, PROFILES[0], expected, { settle: true });
+        const r = await loadOnce(browser, base, client, PROFILE_ORDER[0], expected, { settle: true });
         // The same comments, the same top-level order, each reply under its own comment (Waline's
         // client shows replies newest first, ours oldest first, as with Isso).
         const groups = (ids) => {
@@ -398,7 +302,7 @@ async function main() {
       }
 
       const byProfile = {};
-      for (const profile of PROFILES) {
+      for (const profile of PROFILE_ORDER) {
         console.log(`\n${profile.label}\n${opts.runs} cold loads each, alternating; ms from navigation start to all ${expected.count} comments painted`);
         const runs = { ours: [], waline: [] };
         for (let i = 1; i <= opts.runs; i++) {
@@ -430,12 +334,12 @@ async function main() {
         byProfile[profile.key] = { runs, summary, ratio, met: ratio <= GOAL_RATIO };
       }
       console.log('\nsummary (median ms to the first page painted, cold):');
-      printTable(['profile', 'ours', 'Waline client', 'ratio', 'goal <= 0.5'], PROFILES.map(({ key }) => [
+      printTable(['profile', 'ours', 'Waline client', 'ratio', 'goal <= 0.5'], PROFILE_ORDER.map(({ key }) => [
         key, ms(byProfile[key].summary.ours.painted.median), ms(byProfile[key].summary.waline.painted.median),
         byProfile[key].ratio.toFixed(2), byProfile[key].met ? 'met' : 'not met',
       ]));
       return { browser: browser.version(), waline: walineUrl, expected, checks, profiles: byProfile };
-    }));
+    }), { port: sitePort });
   });
   if (opts.json) writeFileSync(opts.json, JSON.stringify(results, null, 2));
 }
