@@ -63,6 +63,26 @@ pub struct ThreadPage {
     pub hidden: u32,
 }
 
+impl ThreadPage {
+    /// Whether the page lists the comment `id`, at the top level or as a reply.
+    pub fn lists(&self, id: &str) -> bool {
+        self.comments.iter().flat_map(|c| std::iter::once(c).chain(&c.replies)).any(|c| c.id == id)
+    }
+
+    /// Shows the reader's own comment that the server does not list yet (it awaits moderation):
+    /// a reply under its comment when that is on the page, a top-level comment at the end.
+    pub fn show_pending(&mut self, comment: Comment) {
+        match comment.parent.as_deref() {
+            Some(parent) => {
+                if let Some(top) = self.comments.iter_mut().find(|c| c.id == parent) {
+                    top.replies.push(comment);
+                }
+            }
+            None => self.comments.push(comment),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortOrder {
     #[default]

@@ -189,15 +189,7 @@ impl CommentStore for IssoStore {
         if offset == 0 {
             // Our pending comments are in no listing: show them to their author.
             for pending in self.pending() {
-                let comment = pending.into_comment();
-                match comment.parent.clone() {
-                    Some(parent) => {
-                        if let Some(top) = page.comments.iter_mut().find(|c| c.id == parent) {
-                            top.replies.push(comment);
-                        }
-                    }
-                    None => page.comments.push(comment),
-                }
+                page.show_pending(pending.into_comment());
             }
         }
         Ok(page)

@@ -167,11 +167,8 @@ impl CommentStore for WalineStore {
         let answer = self.call(Method::GET, &thread_page_query(&self.path, sort, offset), None, true).await?;
         let mut page = parse_thread(&answer.body, &comment_html).map_err(failure)?;
         if offset == 0 {
-            let listed = |id: &str, page: &ThreadPage| {
-                page.comments.iter().flat_map(|c| std::iter::once(c).chain(&c.replies)).any(|c| c.id == id)
-            };
             for (id, pending) in self.pending_comments() {
-                if listed(&id, &page) {
+                if page.lists(&id) {
                     continue;
                 }
                 let (text, blocks) = comment_html(&pending.html);
@@ -193,14 +190,7 @@ impl CommentStore for WalineStore {
                     hidden_replies: 0,
                     owner: None,
                 };
-                match comment.parent.clone() {
-                    Some(parent) => {
-                        if let Some(top) = page.comments.iter_mut().find(|c| c.id == parent) {
-                            top.replies.push(comment);
-                        }
-                    }
-                    None => page.comments.push(comment),
-                }
+                page.show_pending(comment);
             }
         }
         Ok(page)
