@@ -33,6 +33,23 @@ fn sample() -> Article {
     Article::from_json(SAMPLE).unwrap().0
 }
 
+/// Replaces the page's alert, confirm, prompt and print with a counter of calls (what a payload
+/// that runs would call).
+fn trap_dialogs() -> Rc<Cell<u32>> {
+    let fired = Rc::new(Cell::new(0));
+    let trap = Closure::<dyn Fn()>::new({
+        let fired = fired.clone();
+        move || fired.set(fired.get() + 1)
+    });
+    let window = web_sys::window().unwrap();
+    for name in ["alert", "confirm", "prompt", "print"] {
+        js_sys::Reflect::set(&window, &name.into(), trap.as_ref()).unwrap();
+    }
+    // The page keeps calling it for the rest of the run.
+    trap.forget();
+    fired
+}
+
 /// A fresh element in the page to mount into.
 fn container() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -167,15 +184,7 @@ async fn dates_are_formatted_by_intl_in_the_article_language() {
 /// attribute or script URL reaches the DOM, and the text is shown as text.
 #[wasm_bindgen_test]
 async fn hostile_articles_render_as_text_and_run_nothing() {
-    let fired = Rc::new(Cell::new(0));
-    let window = web_sys::window().unwrap();
-    let trap = Closure::<dyn Fn()>::new({
-        let fired = fired.clone();
-        move || fired.set(fired.get() + 1)
-    });
-    for name in ["alert", "confirm", "prompt", "print"] {
-        js_sys::Reflect::set(&window, &name.into(), trap.as_ref()).unwrap();
-    }
+    let fired = trap_dialogs();
 
     let corpus: Vec<serde_json::Value> =
         serde_json::from_str(include_str!("../../shared/corpus/xss-vectors.json")).unwrap();
@@ -204,7 +213,6 @@ async fn hostile_articles_render_as_text_and_run_nothing() {
     }
     sleep(300).await; // let any image error or timer a payload might have planted fire
     assert_eq!(fired.get(), 0, "a payload ran script");
-    trap.forget();
 }
 
 fn assert_no_active_content(root: &HtmlElement, payload: &str) {
@@ -246,15 +254,7 @@ async fn waline_html_is_read_inertly_into_our_blocks() {
     let Block::Paragraph(first) = &blocks[0] else { unreachable!() };
     assert!(first.0.iter().any(|node| matches!(node, Inline::Link { href: None, .. })), "a script link keeps its words only");
 
-    let fired = Rc::new(Cell::new(0));
-    let window = web_sys::window().unwrap();
-    let trap = Closure::<dyn Fn()>::new({
-        let fired = fired.clone();
-        move || fired.set(fired.get() + 1)
-    });
-    for name in ["alert", "confirm", "prompt", "print"] {
-        js_sys::Reflect::set(&window, &name.into(), trap.as_ref()).unwrap();
-    }
+    let fired = trap_dialogs();
     let corpus: Vec<serde_json::Value> =
         serde_json::from_str(include_str!("../../shared/corpus/xss-vectors.json")).unwrap();
     let root = container();
@@ -279,7 +279,6 @@ async fn waline_html_is_read_inertly_into_our_blocks() {
     }
     sleep(500).await; // an inert document fires no image error, no timer
     assert_eq!(fired.get(), 0, "a payload ran script");
-    trap.forget();
 }
 
 const GALLERY: &str = r#"{
