@@ -336,6 +336,8 @@ test.describe('when PostgreSQL stops', () => {
     }).toPass({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Post comment' }).click();
     await expect(topLevel(page)).toHaveCount(2);
+    // Shown at once, stored when Waline answers: reloading before that would abort the post.
+    await expect(topLevel(page).nth(1)).not.toHaveClass(/comment-sending/);
     await page.reload();
     await expect(topLevel(page).nth(1)).toContainText('During the outage');
   });
