@@ -13,11 +13,10 @@ import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 import { LOAD_TIMEOUT_MS, PROFILES, withBrowser } from './lib/browser.mjs';
 import { freePort, withServer } from './lib/server.mjs';
-import { dist, root } from './lib/site.mjs';
+import { compressSiblings, dist, root } from './lib/site.mjs';
 import { ms, summarize } from './lib/stats.mjs';
 import { printTable } from './lib/table.mjs';
 const site = join(root, '.build/bench-waline-site');
@@ -141,12 +140,6 @@ async function expectedFirstPage(walineUrl, siteOrigin) {
 // The site: dist/ pointed at Waline and pre-rendered, plus the same page with Waline's client
 
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-function compressSiblings(path) {
-  const data = readFileSync(path);
-  writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
-  writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
-}
 
 function prepareSite(walineUrl) {
   if (!existsSync(join(dist, '404.html'))) throw new Error('dist/ is missing: run scripts/release.sh');

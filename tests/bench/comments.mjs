@@ -18,12 +18,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-import { compressTree } from '../../scripts/compress.mjs';
 import { PROFILES, LOAD_TIMEOUT_MS, withBrowser, withProfilePage } from './lib/browser.mjs';
 import { installIssoClient, issoEmbed, seedIsso, withIsso } from './lib/isso.mjs';
 import { conditionsLine } from './lib/machine.mjs';
 import { HOSTS, freePort, withServer } from './lib/server.mjs';
-import { copyOfDist, dist, rel, root } from './lib/site.mjs';
+import { compressTree, copyOfDist, dist, rel, root } from './lib/site.mjs';
 import { int, ms, summarize, summaryRow } from './lib/stats.mjs';
 import { printTable } from './lib/table.mjs';
 import { atMost, ratioValue, target } from './lib/targets.mjs';

@@ -2,8 +2,8 @@
 // WebAssembly's chunks and which features need each, read from the build's own loader), what they
 // weigh compressed, and copies of it for measurements that change something.
 
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
@@ -114,4 +114,24 @@ export function copyOfDist(name, { drop = [] } = {}) {
     for (const suffix of ['', '.br', '.gz']) rmSync(join(target, path + suffix), { force: true });
   }
   return target;
+}
+
+/** Writes `path`'s precompressed siblings (.br, .gz), as the build does for a file it wrote. */
+export function compressSiblings(path) {
+  const data = readFileSync(path);
+  writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+}
+
+const COMPRESSED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.xml', '.txt']);
+
+/** compressSiblings for every file under `dir` that the build compresses; how many. */
+export function compressTree(dir) {
+  const walk = (folder) => readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+  const files = walk(dir).filter((path) => COMPRESSED.has(extname(path)));
+  files.forEach(compressSiblings);
+  return files.length;
 }
