@@ -187,7 +187,7 @@ function withWalineClient(page, walineUrl) {
     ['our app\'s preloads', /<link rel="(modulepreload|preload)"[^>]*\.(js|wasm)"[^>]*>/g, '', false],
     ['the thread preload', /<link rel="preload" as="fetch"[^>]*>/, '', true],
     ['the page data', /<script type="application\/json" id="broadsheet-page">[\s\S]*?<\/script>/, '', true],
-    ['our comments section', /<section aria-labelledby="comments-heading" class="comments">[\s\S]*?<\/section>/, client, true],
+    ['our comments section', /<section[^>]*aria-labelledby="comments-heading"[^>]*class="comments"[^>]*>[\s\S]*?<\/section>/, client, true],
   ];
   return cuts.reduce((html, [what, pattern, replacement, required]) => {
     if (required && !pattern.test(html)) throw new Error(`waline-client.html: the pre-rendered page has no ${what} to replace`);
