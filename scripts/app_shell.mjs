@@ -17,9 +17,10 @@ export const integrity = (data) => `sha384-${createHash('sha384').update(data).d
  * Writes boot-<hash>.js into `dir` and returns its name and integrity. The script is async: the
  * WebAssembly is fetched and compiled while the page is still being parsed, and the app starts once
  * the document is complete (it takes over what the page shows). Paths are relative to the script,
- * so the build works from any public URL.
+ * so the build works from any public URL. With `wasmIntegrity` the module is checked like every
+ * other file of the build (Subresource Integrity).
  */
-export function writeBoot(dir, { glue, wasm }) {
+export function writeBoot(dir, { glue, wasm, wasmIntegrity = null }) {
   const boot = `// Starts the Broadsheet single-page app (written by scripts/app_shell.mjs).
 const parsed = document.readyState === 'loading'
   ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))
@@ -42,8 +43,11 @@ document.addEventListener('input', (event) => {
 parsed.then(() => { for (const note of document.querySelectorAll('[data-getting-ready]')) note.hidden = false; });
 
 try {
+  // The module is asked for at once, beside the glue, not once the glue has arrived.
+  const wasm = fetch(new URL('./${wasm}', import.meta.url)${wasmIntegrity ? `, { integrity: '${wasmIntegrity}' }` : ''});
+  wasm.catch(() => {}); // a failure is reported below, by init
   const { default: init, start_spa } = await import('./${glue}');
-  await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+  await init({ module_or_path: wasm });
   await parsed;
   start_spa();
 } catch (error) {
@@ -76,13 +80,14 @@ export function widgetCss(css) {
 }
 
 /** Writes widget-<hash>.css and widget.js into `dir`; `css` is the site's stylesheet file name. */
-export function writeWidget(dir, { glue, wasm, css }) {
+export function writeWidget(dir, { glue, wasm, wasmIntegrity = null, css }) {
   const styles = widgetCss(readFileSync(join(dir, css), 'utf8'));
   const cssName = `widget-${hash(styles)}.css`;
   writeFileSync(join(dir, cssName), styles);
   const widget = readFileSync(new URL('./widget.template.js', import.meta.url), 'utf8')
     .replaceAll('__GLUE__', glue)
     .replaceAll('__WASM__', wasm)
+    .replaceAll("'__WASM_OPTIONS__'", JSON.stringify(wasmIntegrity ? { integrity: wasmIntegrity } : {}))
     .replaceAll('__CSS__', cssName);
   writeFileSync(join(dir, 'widget.js'), widget);
 }

@@ -84,7 +84,7 @@ function assemble({ dist, publicUrl, wasm }) {
   mkdirSync(dist, { recursive: true });
   let html = readFileSync(join(root, 'index.html'), 'utf8');
   const app = linkApp(wasm, dist);
-  const boot = writeBoot(dist, { glue: app.glue.name, wasm: app.main.name });
+  const boot = writeBoot(dist, { glue: app.glue.name, wasm: app.main.name, wasmIntegrity: app.main.integrity });
   let stylesheet = null;
 
   html = html.replace(/<base data-trunk-public-url\s*\/?>/, `<base href="${publicUrl}" />`);
@@ -126,7 +126,7 @@ function assemble({ dist, publicUrl, wasm }) {
   if (!stylesheet) throw new Error('assemble: index.html links no stylesheet');
   writeFileSync(join(dist, 'index.html'), html);
   writeFileSync(join(dist, '404.html'), html);
-  writeWidget(dist, { glue: app.glue.name, wasm: app.main.name, css: stylesheet });
+  writeWidget(dist, { glue: app.glue.name, wasm: app.main.name, wasmIntegrity: app.main.integrity, css: stylesheet });
   console.log(`assemble: ${dist} (main ${app.main.name}, ${app.chunks.length} chunks, ${boot.name}, widget.js, 404.html)`);
 }
 

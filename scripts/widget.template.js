@@ -12,9 +12,13 @@
 // click on one of the article's translation links loads that translation in place: the element's
 // `src` becomes the translation's article file (hosts can watch the attribute), `lang` stays.
 // Modified clicks (new tab, new window) follow the link to the translation's page as usual.
-import init, { mount_article } from './__GLUE__';
-
-const ready = init({ module_or_path: new URL('./__WASM__', import.meta.url) });
+// The module is asked for at once, beside the glue and the styles, not once the glue has arrived.
+const wasm = fetch(new URL('./__WASM__', import.meta.url), '__WASM_OPTIONS__');
+wasm.catch(() => {}); // a failure is reported by init
+const ready = import('./__GLUE__').then(async (glue) => {
+  await glue.default({ module_or_path: wasm });
+  return glue;
+});
 const styles = fetch(new URL('./__CSS__', import.meta.url))
   .then((response) => (response.ok ? response.text() : ''))
   .then((text) => {
@@ -58,7 +62,7 @@ class BroadsheetArticle extends HTMLElement {
 
   async #mount() {
     const generation = ++this.#generation;
-    const [sheet] = await Promise.all([styles, ready]);
+    const [sheet, { mount_article }] = await Promise.all([styles, ready]);
     // Removed, or re-mounted with other attributes, while the module was loading.
     if (generation !== this.#generation || !this.isConnected) return;
     this.#unmount();
