@@ -114,8 +114,8 @@ function assemble({ dist, publicUrl, wasm }) {
         return [
           `<link rel="modulepreload" href="${publicUrl}${app.glue.name}" crossorigin="anonymous" integrity="${app.glue.integrity}">`,
           `<link rel="modulepreload" href="${publicUrl}${app.loader.name}" crossorigin="anonymous" integrity="${app.loader.integrity}">`,
-          // (Chromium ignores integrity on a fetch preload, and boot.js fetches the wasm without.)
-          `<link rel="preload" href="${publicUrl}${app.main.name}" crossorigin="anonymous" as="fetch" type="application/wasm">`,
+          // With the integrity boot.js fetches it with: a preload is used only by a request like it.
+          `<link rel="preload" href="${publicUrl}${app.main.name}" crossorigin="anonymous" as="fetch" type="application/wasm" integrity="${app.main.integrity}">`,
           `<script type="module" async src="${publicUrl}${boot.name}" integrity="${boot.integrity}" crossorigin="anonymous"></script>`,
         ].join('\n    ');
       default:
