@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::config::Config;
+use crate::config::{Config, PageAddress};
 use crate::language::Language;
 use crate::strings::strings_for;
 use crate::view::ChunkFailed;
@@ -18,6 +18,7 @@ pub fn start_spa() {
     if enhance::enhance_prerendered(config.clone()) {
         return;
     }
+    preload_page_data(&config);
     mount_spa(config);
 }
 
@@ -49,6 +50,25 @@ fn mount_spa(config: Config) {
         });
         std::mem::forget(mounted);
     });
+}
+
+/// Asks for the data files the first page will read (the index, and the article at this address)
+/// while the SPA's chunk is still on its way, instead of after it: the app's own request for the
+/// same URL is then answered by the preload.
+fn preload_page_data(config: &Config) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Some(head), Some(path)) = (document.head(), document.location().and_then(|l| l.pathname().ok())) else { return };
+    let mut urls = vec![config.index_url()];
+    if let Some(PageAddress::Post(slug)) = config.page_at(&path) {
+        urls.push(config.article_url(&slug));
+    }
+    for url in urls {
+        let Ok(link) = document.create_element("link") else { continue };
+        for (name, value) in [("rel", "preload"), ("as", "fetch"), ("crossorigin", "anonymous"), ("href", &url)] {
+            let _ = link.set_attribute(name, value);
+        }
+        let _ = head.append_child(&link);
+    }
 }
 
 fn document_language() -> Option<String> {

@@ -48,6 +48,17 @@ test.describe('each way of reading fetches its own parts', () => {
     expect([...seen]).toEqual(['split_spa']);
   });
 
+  test('an address the SPA renders asks for its data files beside the SPA part, not after it, once each', async ({ page }) => {
+    const events = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.json')) events.push(`asked ${new URL(r.url()).pathname}`); });
+    page.on('requestfinished', (r) => { if (/\/broadsheet-split_spa-[0-9a-f]+\.wasm$/.test(r.url())) events.push('SPA part in'); });
+    await page.goto('/posts/no-such-article');
+    await expect(page.getByRole('heading', { name: 'Article not found' })).toBeVisible();
+    expect(events).toEqual(expect.arrayContaining(['asked /articles/index.json', 'asked /articles/no-such-article.json']));
+    expect(events.filter((e) => e.startsWith('asked')).sort()).toEqual(['asked /articles/index.json', 'asked /articles/no-such-article.json']);
+    expect(events.indexOf('asked /articles/no-such-article.json')).toBeLessThan(events.indexOf('SPA part in'));
+  });
+
   test('a widget on a host page: the widget part, then its article\'s, never the SPA', async ({ page }) => {
     const seen = partsFetched(page);
     await page.goto('/host.html');
