@@ -15,7 +15,9 @@ out="${1:?usage: scripts/build_wasm.sh OUT_DIR}"
 raw=target/wasm32-unknown-unknown/release/broadsheet.wasm
 rm -rf "$out" && mkdir -p "$out/split"
 
-cargo rustc --quiet --release --target "$RUST_WASM_TARGET" --lib --crate-type cdylib --features split \
+# BROADSHEET_FEATURES: the crate's features (the languages benchmark builds its baseline with
+# `split,english-only`; see Cargo.toml).
+cargo rustc --quiet --release --target "$RUST_WASM_TARGET" --lib --crate-type cdylib --features "${BROADSHEET_FEATURES:-split}" \
   -- -C link-arg=--emit-relocs
 wasm-split-cli --target web --out-name broadsheet "$raw" "$out/split"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --out-dir "$out" --out-name broadsheet "$out/split/broadsheet.wasm"

@@ -26,6 +26,9 @@ impl Language {
     /// assert_eq!(Language::from_tag("fr"), Language::En);
     /// ```
     pub fn from_tag(tag: &str) -> Language {
+        if cfg!(feature = "english-only") {
+            return Language::En;
+        }
         let tag = tag.trim();
         let (first, rest) = tag.split_at(tag.find(['-', '_']).unwrap_or(tag.len()));
         let traditional = || {

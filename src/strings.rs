@@ -222,6 +222,9 @@ impl Plural {
 
 /// The words for an interface language.
 pub fn strings_for(language: Language) -> &'static Strings {
+    if cfg!(feature = "english-only") {
+        return &EN;
+    }
     match language {
         Language::En => &EN,
         Language::Zh => &ZH,
