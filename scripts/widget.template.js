@@ -31,6 +31,8 @@ class BroadsheetArticle extends HTMLElement {
   static observedAttributes = ['src', 'comments', 'lang', 'theme'];
   #widget = null;
   #generation = 0;
+  /** A reader chose a translation: the next article shown takes the focus (its heading). */
+  #focusArticle = false;
 
   connectedCallback() {
     this.#mount();
@@ -51,8 +53,29 @@ class BroadsheetArticle extends HTMLElement {
     const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement && node.dataset.article);
     if (!link || !this.shadowRoot?.contains(link)) return;
     event.preventDefault();
+    this.#focusArticle = true;
     this.setAttribute('src', link.dataset.article);
   };
+
+  /**
+   * Puts the focus on the heading of the article `shadow` shows once it is there, so that a reader
+   * who chose a translation (from the keyboard, or with a screen reader) is not sent back to the top
+   * of the host page: the link they used was replaced with the rest of the article.
+   */
+  #focusHeadingOf(shadow, generation) {
+    const focus = () => {
+      const heading = shadow.querySelector('article.article h1');
+      if (!heading) return false;
+      heading.tabIndex = -1;
+      heading.focus();
+      return true;
+    };
+    if (focus()) return;
+    const watch = new MutationObserver(() => {
+      if (generation !== this.#generation || focus()) watch.disconnect();
+    });
+    watch.observe(shadow, { childList: true, subtree: true });
+  }
 
   #unmount() {
     this.#widget?.unmount();
@@ -77,6 +100,10 @@ class BroadsheetArticle extends HTMLElement {
     shadow.replaceChildren(root);
     const src = new URL(this.getAttribute('src') || '', document.baseURI).href;
     this.#widget = mount_article(root, src, this.getAttribute('comments') || 'local', this.getAttribute('lang') || '');
+    if (this.#focusArticle) {
+      this.#focusArticle = false;
+      this.#focusHeadingOf(shadow, generation);
+    }
   }
 }
 

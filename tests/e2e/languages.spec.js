@@ -273,12 +273,16 @@ test.describe('the widget', () => {
     await expect(w.locator('article.article h1')).toHaveText(zh.title);
     await w.locator('nav.article-translations').getByRole('link', { name: 'English' }).click();
     await expect(w.locator('article.article h1')).toHaveText(en.title);
+    // The link the reader used is gone with the article it was in: the focus is on the new one.
+    await expect(w.locator('article.article h1')).toBeFocused();
     await expect(w.locator('.article-header time')).toHaveText('August 26, 2020');
     await expect(page).toHaveURL(/\/languages\.html$/);
     expect(await w.getAttribute('src')).toMatch(/\/articles\/nica-agreement\.json$/);
     // And back.
-    await w.locator('nav.article-translations').getByRole('link', { name: '中文' }).click();
+    await w.locator('nav.article-translations').getByRole('link', { name: '中文' }).focus();
+    await page.keyboard.press('Enter');
     await expect(w.locator('article.article h1')).toHaveText(zh.title);
+    await expect(w.locator('article.article h1')).toBeFocused();
   });
 });
 
