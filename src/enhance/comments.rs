@@ -34,13 +34,7 @@ pub struct TakeOver {
 /// Mounts the live section in a holder and puts it where the static section was.
 pub fn take_over(part: TakeOver) {
     let TakeOver { static_section, store, config, strings, thread_key, language, offset_seconds, thread_file } = part;
-    let Some(holder) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    else {
-        return;
-    };
+    let Some(holder) = super::new_holder() else { return };
     holder.set_class_name("comments-holder");
     let initial = InitialThread(crate::chunks::first_page(thread_file), shown_dates(&static_section));
     let typed = CarriedDraft(typed_draft(&static_section));

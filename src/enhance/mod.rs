@@ -50,7 +50,7 @@ pub fn enhance_prerendered(config: Config) -> bool {
     }
 
     let strings = strings_for(config.interface_language(&data.language));
-    if let Some(handle) = mount_lightbox(&document, &article_element, &data, strings) {
+    if let Some(handle) = mount_lightbox(&article_element, &data, strings) {
         open_from_the_page(&article_element, handle);
     }
     mount_comments(&document, data, config, strings);
@@ -86,7 +86,6 @@ fn discard_page(document: &web_sys::Document) {
 /// The lightbox (its code loaded on first need), mounted next to the article's figures; the handle
 /// that opens it.
 fn mount_lightbox(
-    document: &web_sys::Document,
     article_element: &Element,
     data: &PageData,
     strings: &'static Strings,
@@ -94,7 +93,7 @@ fn mount_lightbox(
     if data.images.is_empty() {
         return None;
     }
-    let holder: HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    let holder = new_holder()?;
     // The page's own dialog is the inert, server-rendered shell of this one: take its place.
     match article_element.query_selector("dialog.lightbox").ok().flatten() {
         Some(shell) => shell.replace_with_with_node_1(&holder).ok()?,
@@ -166,15 +165,14 @@ fn load_comments(part: TakeOver) {
     });
 }
 
+/// A new, unattached `<div>` of the page's document, to mount a part into.
+pub(crate) fn new_holder() -> Option<HtmlElement> {
+    web_sys::window()?.document()?.create_element("div").ok()?.dyn_into().ok()
+}
+
 /// "Could not be loaded" with "Try again", at the top of the static comments section.
 fn show_failure(static_section: &Element, strings: &'static Strings, retry: impl Fn() + 'static) {
-    let Some(holder) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    else {
-        return;
-    };
+    let Some(holder) = new_holder() else { return };
     let _ = static_section.insert_before(&holder, static_section.first_child().and_then(|h| h.next_sibling()).as_ref());
     let shown = holder.clone();
     let mounted = leptos::mount::mount_to(holder, move || {

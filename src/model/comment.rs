@@ -53,6 +53,38 @@ pub struct Comment {
     pub owner: Option<String>,
 }
 
+impl Comment {
+    /// The reader's own comment that awaits moderation, as this browser remembers it: the server
+    /// lists it to nobody yet (see [`ThreadPage::show_pending`]).
+    pub fn awaiting_moderation(
+        id: String,
+        parent: Option<String>,
+        author: Option<String>,
+        (text, blocks): (RichText, Vec<Block>),
+        source: String,
+        created: f64,
+    ) -> Comment {
+        Comment {
+            id,
+            parent,
+            author,
+            website: None,
+            text,
+            blocks,
+            source,
+            created,
+            modified: None,
+            likes: 0,
+            author_hash: String::new(),
+            state: CommentState::AwaitingModeration,
+            origin: Origin::Shared,
+            replies: Vec::new(),
+            hidden_replies: 0,
+            owner: None,
+        }
+    }
+}
+
 /// One page of a thread, top-level comments in the asked order with their first replies.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ThreadPage {

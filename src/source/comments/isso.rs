@@ -141,24 +141,8 @@ impl Stored for PendingComment {
 
 impl PendingComment {
     fn into_comment(self) -> Comment {
-        Comment {
-            id: self.id,
-            parent: self.parent,
-            author: self.author,
-            website: None,
-            text: RichText::parse(&self.text),
-            blocks: Vec::new(),
-            source: self.text,
-            created: self.created,
-            modified: None,
-            likes: 0,
-            author_hash: String::new(),
-            state: CommentState::AwaitingModeration,
-            origin: crate::model::Origin::Shared,
-            replies: Vec::new(),
-            hidden_replies: 0,
-            owner: None,
-        }
+        let text = RichText::parse(&self.text);
+        Comment::awaiting_moderation(self.id, self.parent, self.author, (text, Vec::new()), self.text, self.created)
     }
 }
 

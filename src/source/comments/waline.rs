@@ -171,25 +171,14 @@ impl CommentStore for WalineStore {
                 if page.lists(&id) {
                     continue;
                 }
-                let (text, blocks) = comment_html(&pending.html);
-                let comment = Comment {
+                let comment = Comment::awaiting_moderation(
                     id,
-                    parent: pending.parent,
-                    author: pending.author,
-                    website: None,
-                    text,
-                    blocks,
-                    source: pending.source,
-                    created: pending.created,
-                    modified: None,
-                    likes: 0,
-                    author_hash: String::new(),
-                    state: CommentState::AwaitingModeration,
-                    origin: crate::model::Origin::Shared,
-                    replies: Vec::new(),
-                    hidden_replies: 0,
-                    owner: None,
-                };
+                    pending.parent,
+                    pending.author,
+                    comment_html(&pending.html),
+                    pending.source,
+                    pending.created,
+                );
                 page.show_pending(comment);
             }
         }
