@@ -193,6 +193,9 @@ test('axe-core finds no violations, with the lightbox closed and open', async ({
   expect(closed.violations.map(summary)).toEqual([]);
   await page.locator('.gallery-grid a').first().click();
   await expect(page.locator('.lightbox-image.is-loaded')).toBeVisible();
+  // Checked as the reader sees it once open: mid fade-in, its text is still faint.
+  await page.locator('dialog.lightbox').evaluate((dialog) => Promise.all(dialog.getAnimations({ subtree: true })
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished)));
   const open = await new AxeBuilder({ page }).analyze();
   expect(open.violations.map(summary)).toEqual([]);
 });
