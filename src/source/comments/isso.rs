@@ -10,7 +10,7 @@ use super::isso_format::{
 };
 use super::store::{CommentError, CommentStore, Editable, PAGE_SIZE, TIMEOUT_MS};
 use crate::model::{Comment, CommentState, NewComment, RichText, SortOrder, ThreadPage};
-use crate::source::http::{send, Answer, Call, NoAnswer};
+use crate::source::http::{send, Answer, Call};
 use crate::json::Value;
 use crate::model::{FormatError, Node};
 use crate::source::storage::{self, Stored};
@@ -80,11 +80,7 @@ impl IssoStore {
     async fn call(&self, method: Method, path_and_query: &str, json: Option<String>) -> Result<Answer, CommentError> {
         let url = format!("{}{path_and_query}", self.endpoint);
         let answer = send(Call { method, url: &url, json, credentials: true, timeout_ms: TIMEOUT_MS, bearer: None })
-            .await
-            .map_err(|no| match no {
-                NoAnswer::Unreachable(why) => CommentError::Unreachable(why),
-                NoAnswer::TimedOut => CommentError::TimedOut,
-            })?;
+            .await?;
         match answer.status {
             200..=299 => Ok(answer),
             500..=599 => Err(CommentError::Server(answer.status)),

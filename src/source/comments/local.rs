@@ -4,7 +4,7 @@
 use super::store::{CommentError, CommentStore, Editable, TIMEOUT_MS};
 use super::thread_file::{page_of, parse_thread_file};
 use crate::model::{Comment, CommentState, NewComment, Origin, RichText, SafeUrl, SortOrder, ThreadPage};
-use crate::source::http::{send, Call, NoAnswer};
+use crate::source::http::{send, Call};
 use crate::json::Value;
 use crate::model::{FormatError, Node};
 use crate::source::storage::{self, Stored};
@@ -81,7 +81,7 @@ impl LocalStore {
 
     /// The whole thread: the file's comments, then this browser's, nested two levels.
     async fn full_thread(&self, sort: SortOrder) -> Result<Vec<Comment>, CommentError> {
-        let answer = send(Call::get(&self.file_url, TIMEOUT_MS)).await.map_err(no_answer)?;
+        let answer = send(Call::get(&self.file_url, TIMEOUT_MS)).await?;
         let mut flat = match answer.status {
             // No thread file yet (or a host answering with its index.html): no comments yet.
             200..=299 if answer.is_html_page() => Vec::new(),
@@ -100,13 +100,6 @@ impl LocalStore {
         let mut tree = crate::model::nest(flat);
         sort.sort(&mut tree);
         Ok(tree)
-    }
-}
-
-fn no_answer(no: NoAnswer) -> CommentError {
-    match no {
-        NoAnswer::Unreachable(why) => CommentError::Unreachable(why),
-        NoAnswer::TimedOut => CommentError::TimedOut,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The one interface the comment views use, whichever store is configured.
 
 use crate::model::{Comment, FormatError, NewComment, SortOrder, ThreadPage};
+use crate::source::http::NoAnswer;
 use crate::strings::{fill, Strings};
 
 pub use super::PAGE_SIZE;
@@ -48,6 +49,16 @@ pub enum CommentError {
     /// The comment belongs to another account.
     #[error("not this reader's comment")]
     NotYours,
+}
+
+/// A request that got no answer at all (offline, refused connection, timeout).
+impl From<NoAnswer> for CommentError {
+    fn from(no: NoAnswer) -> CommentError {
+        match no {
+            NoAnswer::Unreachable(why) => CommentError::Unreachable(why),
+            NoAnswer::TimedOut => CommentError::TimedOut,
+        }
+    }
 }
 
 impl CommentError {

@@ -14,7 +14,7 @@ use super::waline_format::{
 use super::waline_html::comment_html;
 use crate::json::Value;
 use crate::model::{Comment, CommentState, FormatError, NewComment, Node, SortOrder, ThreadPage};
-use crate::source::http::{send, Answer, Call, NoAnswer};
+use crate::source::http::{send, Answer, Call};
 use crate::source::storage::{self, session, Stored};
 
 #[derive(Clone)]
@@ -121,11 +121,7 @@ impl WalineStore {
         let url = format!("{}{path_and_query}", self.server);
         let token = signed_in.then(|| self.account()).flatten().map(|account| account.token);
         let answer = send(Call { method, url: &url, json, credentials: false, timeout_ms: TIMEOUT_MS, bearer: token.as_deref() })
-            .await
-            .map_err(|no| match no {
-                NoAnswer::Unreachable(why) => CommentError::Unreachable(why),
-                NoAnswer::TimedOut => CommentError::TimedOut,
-            })?;
+            .await?;
         match answer.status {
             200..=299 => Ok(answer),
             401 => {
